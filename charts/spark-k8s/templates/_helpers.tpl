@@ -280,14 +280,29 @@ file:///var/spark-events
 {{- join "," $pkgs -}}
 {{- end -}}
 
-{{/* Spark keys the chart derives from its own values; spark.conf may not set them. */}}
+{{/*
+Spark keys the chart derives from its own values in some configuration; spark.conf may never set
+them (besides every key the chart sets in the current configuration).
+*/}}
 {{- define "spark-k8s.derivedKeys" -}}
-{{- toJson (list "spark.master" "spark.submit.deployMode" "spark.driver.host" "spark.driver.port"
-  "spark.driver.blockManager.port" "spark.driver.memory" "spark.driver.cores" "spark.driver.memoryOverhead"
-  "spark.executor.memory" "spark.executor.cores" "spark.executor.memoryOverhead" "spark.executor.instances"
+{{- toJson (list "spark.master" "spark.submit.deployMode" "spark.driver.host" "spark.driver.bindAddress"
+  "spark.driver.port" "spark.driver.blockManager.port" "spark.blockManager.port" "spark.ui.port"
+  "spark.executor.instances" "spark.cores.max"
   "spark.dynamicAllocation.enabled" "spark.dynamicAllocation.minExecutors" "spark.dynamicAllocation.maxExecutors"
-  "spark.connect.grpc.binding.port" "spark.kubernetes.executor.podTemplateFile" "spark.kubernetes.namespace"
-  "spark.kubernetes.container.image" "spark.eventLog.dir" "spark.eventLog.enabled") -}}
+  "spark.dynamicAllocation.initialExecutors" "spark.dynamicAllocation.shuffleTracking.enabled"
+  "spark.connect.grpc.binding.address" "spark.connect.grpc.binding.host"
+  "spark.jars.packages" "spark.jars.ivy" "spark.jars.repositories"
+  "spark.kubernetes.driver.pod.name" "spark.kubernetes.authenticate.driver.serviceAccountName"
+  "spark.eventLog.enabled" "spark.eventLog.dir") -}}
+{{- end -}}
+
+{{/*
+Performance defaults of the chart; spark.conf may override them.
+*/}}
+{{- define "spark-k8s.tunableDefaults" -}}
+{{- toJson (dict
+  "spark.serializer" "org.apache.spark.serializer.KryoSerializer"
+  "spark.locality.wait" "0s") -}}
 {{- end -}}
 
 {{/*
@@ -313,8 +328,6 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
   "spark.executor.memory" (printf "%dm" (int $exec.heap))
   "spark.executor.memoryOverhead" (printf "%dm" (int $exec.overhead))
   "spark.executor.cores" (toString $v.executor.cores)
-  "spark.serializer" "org.apache.spark.serializer.KryoSerializer"
-  "spark.locality.wait" "0s"
   "spark.ui.port" "4040"
 -}}
 {{- if ne $backend "operator" -}}
@@ -367,13 +380,14 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
+{{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}
-{{- if has $k $derived -}}
-{{- fail (printf "spark.conf.%s: this key is derived by the chart; set the chart value instead (see values.yaml)" $k) -}}
+{{- if or (has $k $derived) (hasKey $c $k) -}}
+{{- fail (printf "spark.conf.%s: the chart derives this key from its own values; set the chart value instead (see values.yaml)" $k) -}}
 {{- end -}}
-{{- $_ := set $c $k (toString $val) -}}
+{{- $_ := set $user $k (toString $val) -}}
 {{- end -}}
-{{- toJson $c -}}
+{{- toJson (merge $user $c (include "spark-k8s.tunableDefaults" . | fromJson)) -}}
 {{- end -}}
 
 {{/* A dict rendered as spark-defaults.conf: sorted "key value" lines. */}}

@@ -1,0 +1,95 @@
+package dev.sparkk8s.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A valid value, different from the default, for each key of values.yaml: from {@link #EXPLICIT}
+ * when the key is there, else by the type of the default. A key with neither has no alternative,
+ * and the maintainer must add one to {@link #EXPLICIT}.
+ */
+final class AlternativeValues {
+
+  /** Keys whose default no generic rule can vary: enums, names, URLs, maps and lists. */
+  static final Map<String, Object> EXPLICIT = Map.ofEntries(
+      Map.entry("nameOverride", "spk"),
+      Map.entry("fullnameOverride", "analytics"),
+      Map.entry("commonLabels", Map.of("team", "data-platform")),
+      Map.entry("spark.version", "3.5"),
+      Map.entry("spark.image.repository", "registry.example.com/spark"),
+      Map.entry("spark.image.tag", "4.1.0"),
+      Map.entry("spark.image.pullPolicy", "Always"),
+      Map.entry("spark.imagePullSecrets", List.of("regcred")),
+      Map.entry("spark.conf", Map.of("spark.sql.ansi.enabled", "true")),
+      Map.entry("spark.connect.mode.k8s.backend", "standalone"),
+      Map.entry("spark.connect.service.type", "NodePort"),
+      Map.entry("spark.connect.serverJarSource", "image"),
+      Map.entry("spark.connect.packageRepositories", List.of("https://maven.example.com/releases")),
+      Map.entry("spark.standalone.masterUrl", "spark://external-master:7077"),
+      Map.entry("spark.operator.flavor", "kubeflow"),
+      Map.entry("spark.eventLog.dir", "s3a://bucket/events"),
+      Map.entry("spark.eventLog.existingClaim", "spark-events-shared"),
+      Map.entry("spark.s3.endpoint", "http://minio.minio.svc:9000"),
+      Map.entry("spark.s3.region", "eu-west-1"),
+      Map.entry("spark.s3.credentials.secretName", "spark-s3"),
+      Map.entry("spark.s3.credentials.accessKeyIdKey", "access-key"),
+      Map.entry("spark.s3.credentials.secretAccessKeyKey", "secret-key"),
+      Map.entry("security.profile", "openshift"),
+      Map.entry("serviceAccount.name", "spark-runner"),
+      Map.entry("serviceAccount.annotations",
+          Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/spark")));
+
+  /** A Spark memory size ({@code 512m}, {@code 1g}). */
+  private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]*)([mMgG])");
+  /** A Spark duration ({@code 60s}, {@code 500ms}). */
+  private static final Pattern DURATION = Pattern.compile("([1-9][0-9]*)(ms|s|m|h)");
+
+  private AlternativeValues() {
+  }
+
+  static Set<String> explicitKeys() {
+    return EXPLICIT.keySet();
+  }
+
+  static Optional<Object> of(ValuesLeaf leaf) {
+    if (EXPLICIT.containsKey(leaf.dotted())) {
+      return Optional.of(EXPLICIT.get(leaf.dotted()));
+    }
+    // Ports move by 100: the neighbouring ports belong to their siblings, which must differ.
+    if (leaf.dotted().toLowerCase().endsWith("port") && leaf.value().isIntegralNumber()) {
+      return Optional.of(leaf.value().longValue() + 100);
+    }
+    return generic(leaf.value());
+  }
+
+  /** Boolean negated, integer +1, other number x5, memory doubled, duration x1.5. */
+  private static Optional<Object> generic(JsonNode value) {
+    if (value.isBoolean()) {
+      return Optional.of(!value.booleanValue());
+    }
+    if (value.isIntegralNumber()) {
+      return Optional.of(value.longValue() + 1);
+    }
+    if (value.isNumber()) {
+      return Optional.of(value.decimalValue().multiply(BigDecimal.valueOf(5)));
+    }
+    if (value.isTextual()) {
+      Matcher memory = MEMORY.matcher(value.textValue());
+      if (memory.matches()) {
+        return Optional.of(Long.parseLong(memory.group(1)) * 2 + memory.group(2));
+      }
+      Matcher duration = DURATION.matcher(value.textValue());
+      if (duration.matches()) {
+        long n = Long.parseLong(duration.group(1));
+        return Optional.of(n + Math.max(1, n / 2) + duration.group(2));
+      }
+    }
+    return Optional.empty();
+  }
+}

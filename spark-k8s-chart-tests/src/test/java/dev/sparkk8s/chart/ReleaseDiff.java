@@ -1,0 +1,87 @@
+package dev.sparkk8s.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.SparkDefaults;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What differs between two renders: objects added and removed (by {@code Kind/name}), and for
+ * objects in both, the JSON paths of changed leaves. Files embedded in ConfigMaps are compared
+ * inside: spark-defaults.conf by key ({@code data/spark-defaults.conf#spark.master}), YAML files
+ * by path.
+ */
+record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) {
+
+  static ReleaseDiff between(RenderedRelease before, RenderedRelease after) {
+    Map<String, JsonNode> a = index(before);
+    Map<String, JsonNode> b = index(after);
+    Set<String> added = new TreeSet<>(b.keySet());
+    added.removeAll(a.keySet());
+    Set<String> removed = new TreeSet<>(a.keySet());
+    removed.removeAll(b.keySet());
+    Set<String> changed = new TreeSet<>();
+    for (String id : a.keySet()) {
+      if (b.containsKey(id)) {
+        Map<String, String> left = leaves(a.get(id));
+        Map<String, String> right = leaves(b.get(id));
+        Set<String> paths = new TreeSet<>(left.keySet());
+        paths.addAll(right.keySet());
+        paths.stream().filter(p -> !Objects.equals(left.get(p), right.get(p)))
+            .forEach(p -> changed.add(id + " " + p));
+      }
+    }
+    return new ReleaseDiff(added, removed, changed);
+  }
+
+  private static Map<String, JsonNode> index(RenderedRelease release) {
+    Map<String, JsonNode> byId = new TreeMap<>();
+    for (HasMetadata o : release.objects()) {
+      JsonNode tree = Json.tree(o);
+      if (o instanceof ConfigMap cm && cm.getData() != null) {
+        var data = ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putObject("data");
+        cm.getData().forEach((key, text) -> data.set(key, embedded(key, text)));
+      }
+      byId.put(o.getKind() + "/" + o.getMetadata().getName(), tree);
+    }
+    return byId;
+  }
+
+  private static JsonNode embedded(String key, String text) {
+    if (key.equals(SparkDefaults.FILE_KEY)) {
+      var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      SparkDefaults.parse(text).forEach((k, v) -> node.put("#" + k, v));
+      return node;
+    }
+    return key.endsWith(".yaml") ? Json.yaml(text) : com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+  }
+
+  private static Map<String, String> leaves(JsonNode root) {
+    Map<String, String> out = new TreeMap<>();
+    collect(root, "", out);
+    return out;
+  }
+
+  private static void collect(JsonNode node, String path, Map<String, String> out) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String sep = e.getKey().startsWith("#") ? "" : "/";
+        collect(e.getValue(), path + sep + e.getKey(), out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(node.get(i), path + "/" + i, out);
+      }
+    } else {
+      out.put(path.isEmpty() ? "/" : path, node.asText());
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.sparkk8s.chart;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of values under which a key may matter: many keys only act with a backend, a Spark line
+ * or a feature turned on. Values are dotted keys, written with {@link ChartFixture#writeValues}.
+ */
+record ValuesContext(String name, Map<String, Object> values) {
+
+  static final List<ValuesContext> ALL = List.of(
+      of("defaults"),
+      of("standalone backend", "spark.connect.mode.k8s.backend", "standalone"),
+      of("operator backend", "spark.connect.mode.k8s.backend", "operator"),
+      of("Spark 3.5", "spark.version", "3.5"),
+      of("dynamic allocation", "spark.executor.instances", "min:1 max:3"),
+      of("S3 event log and History Server",
+          "spark.eventLog.enabled", true, "spark.eventLog.dir", "s3a://spark-logs/history",
+          "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials",
+          "spark.historyServer.enabled", true),
+      of("event log on a claim and History Server",
+          "spark.eventLog.enabled", true, "spark.eventLog.existingClaim", "spark-events",
+          "spark.historyServer.enabled", true),
+      of("S3 with a Secret", "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials"),
+      // serviceAccount.create=false is only valid with a name.
+      of("named ServiceAccount", "serviceAccount.name", "existing-sa"));
+
+  /** The leaf with the value this context gives it (its default when the context does not set it). */
+  ValuesLeaf valueIn(ValuesLeaf leaf) {
+    return values.containsKey(leaf.dotted())
+        ? new ValuesLeaf(leaf.path(), Json.tree(values.get(leaf.dotted())))
+        : leaf;
+  }
+
+  /** Whether this context already sets the key to that value. */
+  boolean sets(ValuesLeaf leaf, Object value) {
+    return values.containsKey(leaf.dotted()) && Json.tree(values.get(leaf.dotted())).equals(Json.tree(value));
+  }
+
+  private static ValuesContext of(String name, Object... keyValues) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      values.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return new ValuesContext(name, values);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

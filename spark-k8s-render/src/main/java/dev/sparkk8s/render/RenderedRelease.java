@@ -1,0 +1,63 @@
+package dev.sparkk8s.render;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A rendered release: the exact {@code helm template} output, its documents and the objects they
+ * hold, parsed into fabric8 model objects.
+ */
+public final class RenderedRelease {
+
+  public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+
+  private final String yaml;
+  private final List<Manifest> manifests;
+  private final List<HasMetadata> objects;
+
+  RenderedRelease(String yaml, List<Manifest> manifests, List<HasMetadata> objects) {
+    this.yaml = yaml;
+    this.manifests = List.copyOf(manifests);
+    this.objects = List.copyOf(objects);
+  }
+
+  /** Exactly what {@code helm template} prints for the same inputs. */
+  public String yaml() {
+    return yaml;
+  }
+
+  public List<Manifest> manifests() {
+    return manifests;
+  }
+
+  public List<HasMetadata> objects() {
+    return objects;
+  }
+
+  /** Objects of one kind, as the given model class ({@code Deployment.class}, ...). */
+  public <T extends HasMetadata> List<T> objects(Class<T> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
+  }
+
+  public List<HasMetadata> ofKind(String kind) {
+    return objects.stream().filter(o -> kind.equals(o.getKind())).collect(Collectors.toList());
+  }
+
+  /** Objects labelled {@code app.kubernetes.io/component: <component>}. */
+  public List<HasMetadata> withComponent(String component) {
+    return objects.stream().filter(o -> {
+      Map<String, String> labels = o.getMetadata() == null ? null : o.getMetadata().getLabels();
+      return labels != null && component.equals(labels.get(COMPONENT_LABEL));
+    }).collect(Collectors.toList());
+  }
+
+  public Optional<HasMetadata> find(String kind, String name) {
+    return objects.stream()
+        .filter(o -> kind.equals(o.getKind()) && o.getMetadata() != null
+            && name.equals(o.getMetadata().getName()))
+        .findFirst();
+  }
+}
