@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +58,7 @@ class LintCommandTest {
   @Test
   void aModifiedChartWithAPrivilegedPodFails(@TempDir Path tmp) throws IOException {
     Path chart = tmp.resolve("spark-k8s");
-    copyTree(Cli.repoChart(), chart);
+    dev.sparkk8s.render.FileTrees.copy(Cli.repoChart(), chart);
     Files.writeString(chart.resolve("templates/debug-pod.yaml"), """
         apiVersion: v1
         kind: Pod
@@ -84,19 +83,6 @@ class LintCommandTest {
     assertThat(r.out()).startsWith("Pod/spark-debug\n").contains("  pss-baseline/privileged: Pod/spark-debug container debug",
         "  pss-baseline/host-path-volumes: Pod/spark-debug");
     assertThat(r.out().lines().toList()).last().asString().matches("lint: \\d+ findings in 1 object \\(\\d+ objects checked\\)");
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Test

@@ -10,12 +10,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The chart that travels inside the render jar (resources under {@code dev/sparkk8s/charts/}),
@@ -47,14 +42,14 @@ final class BundledChart {
     }
     try {
       Path target = Files.createTempDirectory("spark-k8s-chart-").resolve(CHART_NAME);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target.getParent())));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> FileTrees.deleteQuietly(target.getParent())));
       URI uri = url.toURI();
       if ("jar".equals(uri.getScheme())) {
         try (FileSystem jar = openJar(uri)) {
-          copyTree(jar.getPath("/" + RESOURCE_ROOT + CHART_NAME), target);
+          FileTrees.copy(jar.getPath("/" + RESOURCE_ROOT + CHART_NAME), target);
         }
       } else {
-        copyTree(Path.of(uri).getParent(), target);
+        FileTrees.copy(Path.of(uri).getParent(), target);
       }
       return target;
     } catch (IOException e) {
@@ -72,30 +67,6 @@ final class BundledChart {
       // Someone else owns it; copy through a private view of the same jar file.
       Path jarFile = Path.of(URI.create(jarUri.substring("jar:".length(), jarUri.length() - 2)));
       return FileSystems.newFileSystem(jarFile, (ClassLoader) null);
-    }
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(source)) {
-      paths = walk.collect(Collectors.toList());
-    }
-    for (Path path : paths) {
-      Path to = target.resolve(source.relativize(path).toString());
-      if (Files.isDirectory(path)) {
-        Files.createDirectories(to);
-      } else {
-        Files.createDirectories(to.getParent());
-        Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // best effort at exit
     }
   }
 }

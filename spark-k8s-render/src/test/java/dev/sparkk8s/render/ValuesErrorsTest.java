@@ -133,7 +133,7 @@ class ValuesErrorsTest {
   @Test
   void brokenPresetsAreNamed() throws Exception {
     Path chart = tmp.resolve("tiny");
-    copyTree(TestCharts.tiny(), chart);
+    FileTrees.copy(TestCharts.tiny(), chart);
     Files.writeString(chart.resolve("presets/broken.yaml"), "# Broken\nspark: [1\n");
     Files.writeString(chart.resolve("presets/twice.yaml"), "# Twice\nname: a\nname: b\n");
     ChartRenderer copy = new ChartRenderer(chart);
@@ -145,19 +145,6 @@ class ValuesErrorsTest {
         () -> copy.renderYaml(RenderRequest.builder().preset("twice").build()));
     assertThat(twice.problems()).containsExactly(
         "preset twice (presets/twice.yaml): name: appears twice (lines 2 and 3); Helm would silently keep the last");
-  }
-
-  private static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Test
