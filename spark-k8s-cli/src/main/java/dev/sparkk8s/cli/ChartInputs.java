@@ -1,9 +1,6 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.render.RenderRequest;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -13,17 +10,8 @@ public class ChartInputs {
   @Mixin
   ChartOption chartOption;
 
-  @Option(names = "--preset", paramLabel = "NAME",
-      description = "Preset to start from (see 'spark-k8s presets'); applied before -f and --set.")
-  String preset;
-
-  @Option(names = {"-f", "--values"}, paramLabel = "FILE",
-      description = "Values file, applied after the preset; repeat for several, later ones win.")
-  List<Path> valuesFiles = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Set a value (a.b=c; several pairs a=1,b=2), applied last; later ones win.")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ValuesInputs values;
 
   @Option(names = "--release", paramLabel = "NAME", defaultValue = RenderRequest.DEFAULT_RELEASE,
       description = "Release name (default: ${DEFAULT-VALUE}).")
@@ -42,9 +30,9 @@ public class ChartInputs {
         .release(release)
         .namespace(namespace)
         .kubeVersion(kubeVersion)
-        .preset(preset)
-        .valuesFiles(valuesFiles);
-    sets.forEach(builder::setArgument);
+        .preset(values.preset)
+        .valuesFiles(values.valuesFiles);
+    values.sets.forEach(builder::setArgument);
     return builder.build();
   }
 

@@ -1,5 +1,7 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.local.LocalInputException;
+import dev.sparkk8s.local.LocalRuntimeException;
 import dev.sparkk8s.render.ChartException;
 import dev.sparkk8s.render.ValuesException;
 import java.io.PrintWriter;
@@ -43,6 +45,11 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     if (e instanceof ValuesException values) {
       values.problems().forEach(p -> err.println(PREFIX + p));
       code = ExitCodes.BAD_INPUT;
+    } else if (e instanceof LocalRuntimeException local) {
+      List<String> lines = (local.getMessage() == null ? "" : local.getMessage()).lines().toList();
+      err.println(PREFIX + (lines.isEmpty() ? "" : lines.get(0)));
+      lines.stream().skip(1).forEach(l -> err.println("    " + l));
+      code = local instanceof LocalInputException ? ExitCodes.BAD_INPUT : ExitCodes.CHECK_FAILED;
     } else if (e instanceof ChartException) {
       lines(e.getMessage()).forEach(l -> err.println(PREFIX + l));
       code = ExitCodes.CHECK_FAILED;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "spark-k8s", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Render and check the spark-k8s Helm chart: Spark Connect, Standalone or operator "
         + "backends, History Server and S3, on Kubernetes and OpenShift.",
-    subcommands = {RenderCommand.class, LintCommand.class, PresetsCommand.class},
+    subcommands = {RenderCommand.class, LintCommand.class, PresetsCommand.class, UpCommand.class,
+        StatusCommand.class, DownCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input."})
 public class SparkK8s implements Callable<Integer> {
 
@@ -20,7 +21,7 @@ public class SparkK8s implements Callable<Integer> {
   /** Without a subcommand: the usage, on stderr, and exit code 2. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets)");
+    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets, up, status, down)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.BAD_INPUT;
   }

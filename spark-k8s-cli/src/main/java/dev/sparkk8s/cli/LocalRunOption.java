@@ -1,0 +1,17 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.local.LocalOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where a local platform keeps its state and logs; shared by up, status and down. */
+public class LocalRunOption {
+
+  @Option(names = "--local", required = true,
+      description = "The platform on this machine (required: cluster deployment is not available yet).")
+  boolean local;
+
+  @Option(names = "--run-dir", paramLabel = "DIR",
+      description = "State, configuration and logs of the local platform (default: ~/.spark-k8s/local).")
+  Path runDir = LocalOptions.defaultRunDir();
+}

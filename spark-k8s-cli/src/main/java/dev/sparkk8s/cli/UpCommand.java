@@ -1,0 +1,75 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.local.LocalOptions;
+import dev.sparkk8s.local.LocalPlatform;
+import dev.sparkk8s.local.LocalState;
+import dev.sparkk8s.local.SparkHome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spark-k8s up --local}: the platform as processes on this machine, on real Spark. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
+        + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
+        + "rewritten). Returns once a query through Spark Connect has been answered; the processes keep running.",
+        "Stop them with 'spark-k8s down --local'."})
+public class UpCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  LocalRunOption run;
+
+  @Mixin
+  ValuesInputs values;
+
+  @Mixin
+  ChartOption chart;
+
+  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
+      description = "Spark line: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
+  String sparkVersion;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Number of Standalone workers (default: the chart's spark.standalone.worker.replicas).")
+  Integer workers;
+
+  @Option(names = "--connect-port", paramLabel = "PORT",
+      description = "Spark Connect port; it must be free (default: the chart's, or a free port when taken).")
+  Integer connectPort;
+
+  @Option(names = "--spark-home", paramLabel = "DIR",
+      description = "A Spark home with jars/ (default: the one the build assembled for --spark).")
+  Path sparkHome;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    LocalOptions options = new LocalOptions(sparkVersion, values.preset, values.valuesFiles, values.sets, workers,
+        connectPort, run.runDir, chart.chart);
+    SparkHome home = sparkHome == null ? SparkHome.built(sparkVersion) : new SparkHome(sparkVersion, sparkHome);
+    LocalState state = new LocalPlatform(line -> {
+      out.println(line);
+      out.flush();
+    }).up(options, home);
+    out.println();
+    out.println("Spark " + state.sparkVersion() + " is up.");
+    out.println("  Spark Connect:  " + state.connectUrl());
+    out.println("  Master:         " + state.masterUrl() + "  (UI " + state.masterWebUrl() + ")");
+    out.println("  History Server: " + state.historyUrl());
+    out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
+    out.println("Stop it with: spark-k8s down --local" + runDirOption());
+    return ExitCodes.OK;
+  }
+
+  private String runDirOption() {
+    return run.runDir.equals(LocalOptions.defaultRunDir()) ? "" : " --run-dir " + run.runDir;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sparkk8s.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.local.LocalState;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code up --local} on real Spark 3.5 and 4.1: queries with known answers through Spark Connect,
+ * the user's values reaching the server, the History Server listing the application, and
+ * {@code down} leaving no process behind.
+ */
+class LocalPlatformIT {
+
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void upQueryHistoryDown(String version, @TempDir Path runDir, @TempDir Path scratch) throws Exception {
+    Cli.Result up = Cli.run("up", "--local", "--spark", version, "--run-dir", runDir.toString(),
+        "--set", "spark.executor.memory=768m", "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=7");
+    try {
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      LocalState state = LocalState.read(runDir).orElseThrow();
+      assertThat(up.out()).contains("first query", state.connectUrl(), state.historyUrl());
+
+      QueryMix.runAll(state.connectUrl(), scratch);
+
+      SparkSession spark = QueryMix.session(state.connectUrl());
+      try {
+        assertThat(QueryMix.setting(spark, "spark.executor.memory")).isEqualTo("768m");
+        assertThat(QueryMix.setting(spark, "spark.sql.shuffle.partitions")).isEqualTo("7");
+        assertThat(spark.version()).startsWith(version + ".");
+      } finally {
+        ConnectProbe.closeQuietly(spark);
+      }
+
+      assertThat(historyApplications(state.historyUrl())).anySatisfy(app ->
+          assertThat(app.path("name").asText()).isEqualTo("local-spark-k8s-connect"));
+
+      Cli.Result status = Cli.run("status", "--local", "--run-dir", runDir.toString());
+      assertThat(status.exitCode()).as(status.toString()).isZero();
+      assertThat(status.out()).contains("master", "worker-1", "worker-2", "history", "connect", "all 5 processes running");
+    } finally {
+      Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
+      assertThat(down.exitCode()).as(down.toString()).isZero();
+    }
+    assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
+    assertThat(SparkProcesses.executors()).as("executor JVMs left after down").isEmpty();
+  }
+
+  /** The History Server's REST API, polled until it lists an application (it scans every 10 s). */
+  private static JsonNode historyApplications(String historyUrl) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    JsonNode apps = new ObjectMapper().createArrayNode();
+    while (Instant.now().isBefore(deadline)) {
+      try (var in = URI.create(historyUrl + "/api/v1/applications").toURL().openStream()) {
+        apps = new ObjectMapper().readTree(in);
+      }
+      if (apps.size() > 0) {
+        return apps;
+      }
+      Thread.sleep(1000);
+    }
+    return apps;
+  }
+}

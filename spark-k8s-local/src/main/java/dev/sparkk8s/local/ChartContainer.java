@@ -1,0 +1,48 @@
+package dev.sparkk8s.local;
+
+import dev.sparkk8s.render.RenderedRelease;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container the chart rendered, as the pod instance that would run it: the workload's pod
+ * template and its first container. StatefulSets give one instance per replica.
+ *
+ * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history
+ * @param instance a name unique in the release, e.g. {@code worker-1}
+ */
+record ChartContainer(String role, String instance, PodTemplateSpec pod, Container container) {
+
+  static final List<String> ROLES = List.of("master", "worker", "history", "connect");
+
+  /** The platform's containers in start order: master, workers, History Server, Connect server. */
+  static List<ChartContainer> of(RenderedRelease release) {
+    List<ChartContainer> out = new ArrayList<>();
+    for (String role : ROLES) {
+      for (var o : release.withComponent(role)) {
+        if (o instanceof StatefulSet sts) {
+          int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
+          for (int i = 0; i < replicas; i++) {
+            out.add(of(role, replicas == 1 ? role : role + "-" + (i + 1), sts.getSpec().getTemplate()));
+          }
+        } else if (o instanceof Deployment d) {
+          out.add(of(role, role, d.getSpec().getTemplate()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static ChartContainer of(String role, String instance, PodTemplateSpec pod) {
+    return new ChartContainer(role, instance, pod, pod.getSpec().getContainers().get(0));
+  }
+
+  Map<String, String> labels() {
+    return pod.getMetadata().getLabels();
+  }
+}

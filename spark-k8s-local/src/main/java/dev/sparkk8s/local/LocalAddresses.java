@@ -1,0 +1,185 @@
+package dev.sparkk8s.local;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the release's addresses land on this machine: every Service name is 127.0.0.1, every
+ * container port a local port (the same number when it is free), every mounted path a directory
+ * of the run. Only addresses change; everything else the chart rendered stays as rendered.
+ */
+final class LocalAddresses {
+
+  static final String LOOPBACK = "127.0.0.1";
+
+  private final Path runDir;
+  private final Map<String, Map<Integer, Integer>> portsByInstance = new HashMap<>();
+  private final Map<String, Integer> servicePorts = new HashMap<>();
+  private final Pattern serviceHosts;
+
+  LocalAddresses(List<ChartContainer> containers, List<Service> services, String namespace, Path runDir,
+      LocalPorts ports, Map<Integer, String> exactPorts) {
+    this.runDir = runDir;
+    for (ChartContainer c : containers) {
+      Map<Integer, Integer> local = new LinkedHashMap<>();
+      for (ContainerPort p : ports(c)) {
+        String option = exactPorts.get(p.getContainerPort());
+        local.put(p.getContainerPort(), option != null
+            ? ports.exactly(p.getContainerPort(), option) : ports.near(p.getContainerPort()));
+      }
+      portsByInstance.put(c.instance(), local);
+    }
+    StringBuilder hosts = new StringBuilder();
+    for (Service s : services) {
+      String name = s.getMetadata().getName();
+      hosts.append(hosts.length() == 0 ? "" : "|").append(Pattern.quote(name));
+      backing(s, containers).ifPresent(c -> mapServicePorts(s, c));
+    }
+    String suffix = "(?:\\." + Pattern.quote(namespace) + "(?:\\.svc(?:\\.cluster\\.local)?)?)?";
+    this.serviceHosts = Pattern.compile("(?<![\\w.-])(?:" + (hosts.length() == 0 ? "(?!)" : hosts) + ")"
+        + suffix + "(?::(\\d+))?(?![\\w.-])");
+  }
+
+  /** The local port of a container port of one instance. */
+  int port(ChartContainer c, int containerPort) {
+    Integer local = portsByInstance.getOrDefault(c.instance(), Map.of()).get(containerPort);
+    if (local == null) {
+      throw new LocalRuntimeException(c.instance() + " declares no container port " + containerPort);
+    }
+    return local;
+  }
+
+  /** The local port of a named container port ({@code grpc}, {@code web-ui}, ...). */
+  int port(ChartContainer c, String name) {
+    return ports(c).stream().filter(p -> name.equals(p.getName())).findFirst()
+        .map(p -> port(c, p.getContainerPort()))
+        .orElseThrow(() -> new LocalRuntimeException(c.instance() + " has no port named " + name));
+  }
+
+  /** A port given as a probe or Service gives it: a number or a container port name. */
+  int port(ChartContainer c, IntOrString port) {
+    return port.getIntVal() != null ? port(c, port.getIntVal()) : port(c, port.getStrVal());
+  }
+
+  Map<Integer, Integer> ports(String instance) {
+    return portsByInstance.getOrDefault(instance, Map.of());
+  }
+
+  /** Local directory standing for a volume mounted in this instance. */
+  Path volumeDir(ChartContainer c, Volume volume) {
+    if (volume.getPersistentVolumeClaim() != null) {
+      return runDir.resolve("volumes").resolve(volume.getPersistentVolumeClaim().getClaimName());
+    }
+    return instanceDir(c).resolve(volume.getName());
+  }
+
+  Path instanceDir(ChartContainer c) {
+    return runDir.resolve("instances").resolve(c.instance());
+  }
+
+  /** Mount path -> local directory, longest mount path first. */
+  Map<String, Path> mounts(ChartContainer c) {
+    Map<String, Path> out = new LinkedHashMap<>();
+    c.container().getVolumeMounts().stream()
+        .sorted(Comparator.comparingInt((VolumeMount m) -> m.getMountPath().length()).reversed())
+        .forEach(m -> out.put(m.getMountPath(), volumeDir(c, volume(c, m.getName()))));
+    return out;
+  }
+
+  /**
+   * Rewrites addresses in free text: Service hosts in URLs and host:port pairs (with their ports),
+   * mounted paths, the wildcard address.
+   */
+  String text(ChartContainer c, String s) {
+    Matcher m = serviceHosts.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String port = m.group(1);
+      boolean inUrl = m.start() >= 2 && s.startsWith("//", m.start() - 2);
+      // Only addresses: "scheme://host" or "host:port"; a name that merely equals a Service's stays.
+      String local = port != null ? LOOPBACK + ":" + servicePort(m.group(), port) : inUrl ? LOOPBACK : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(local));
+    }
+    m.appendTail(out);
+    String result = mountedPaths(c, out.toString());
+    return result.equals("0.0.0.0") ? LOOPBACK : result;
+  }
+
+  /** Mount paths to local directories, in one pass so that a replacement is never replaced again. */
+  private String mountedPaths(ChartContainer c, String s) {
+    Map<String, Path> mounts = mounts(c);
+    if (mounts.isEmpty()) {
+      return s;
+    }
+    String alternatives = String.join("|", mounts.keySet().stream().map(Pattern::quote).toList());
+    Matcher m = Pattern.compile("(?<=^|[\\s=,:'\"]|file://)(" + alternatives + ")(?=/|$|[\\s,;:'\"])").matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(mounts.get(m.group(1)).toString()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** A command-line argument: a bare declared port number becomes its local port; else {@link #text}. */
+  String arg(ChartContainer c, String arg) {
+    if (arg.matches("[0-9]{2,5}") && ports(c.instance()).containsKey(Integer.parseInt(arg))) {
+      return String.valueOf(port(c, Integer.parseInt(arg)));
+    }
+    return text(c, arg);
+  }
+
+  /** A Spark configuration value: a {@code *.port} key holding a declared port becomes local; else {@link #text}. */
+  String confValue(ChartContainer c, String key, String value) {
+    if (key.toLowerCase().endsWith("port")) {
+      return arg(c, value);
+    }
+    return text(c, value);
+  }
+
+  private int servicePort(String hostAndPort, String port) {
+    String host = hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
+    Integer local = servicePorts.get(host.split("\\.")[0] + ":" + port);
+    return local == null ? Integer.parseInt(port) : local;
+  }
+
+  private void mapServicePorts(Service s, ChartContainer backing) {
+    for (ServicePort sp : s.getSpec().getPorts()) {
+      IntOrString target = sp.getTargetPort() == null ? new IntOrString(sp.getPort()) : sp.getTargetPort();
+      servicePorts.put(s.getMetadata().getName() + ":" + sp.getPort(), port(backing, target));
+    }
+  }
+
+  /** The one instance a Service selects, if exactly one does (a headless Service over workers selects many). */
+  private static Optional<ChartContainer> backing(Service s, List<ChartContainer> containers) {
+    Map<String, String> selector = s.getSpec().getSelector();
+    if (selector == null) {
+      return Optional.empty();
+    }
+    List<ChartContainer> selected = containers.stream()
+        .filter(c -> c.labels().entrySet().containsAll(selector.entrySet())).toList();
+    return selected.size() == 1 ? Optional.of(selected.get(0)) : Optional.empty();
+  }
+
+  private static List<ContainerPort> ports(ChartContainer c) {
+    return c.container().getPorts() == null ? List.of() : c.container().getPorts();
+  }
+
+  private static Volume volume(ChartContainer c, String name) {
+    return c.pod().getSpec().getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new LocalRuntimeException(c.instance() + " mounts undeclared volume " + name));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sparkk8s.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code up --local} started, kept in {@code <run dir>/state.json} for status and down. */
+public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
+    String masterWebUrl, String historyUrl, List<LocalProcess> processes) {
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  static Path file(Path runDir) {
+    return runDir.resolve("state.json");
+  }
+
+  public static Optional<LocalState> read(Path runDir) {
+    Path file = file(runDir);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), LocalState.class));
+    } catch (IOException e) {
+      throw new LocalRuntimeException(file + " is not a spark-k8s run state (" + e.getMessage()
+          + "); stop what it started by hand and delete it", e);
+    }
+  }
+
+  void write() {
+    try {
+      Files.createDirectories(runDir);
+      Path tmp = Files.createTempFile(runDir, "state", ".json");
+      JSON.writeValue(tmp.toFile(), this);
+      Files.move(tmp, file(runDir), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot write " + file(runDir) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True while any recorded process still runs. */
+  public boolean anyAlive() {
+    return processes.stream().anyMatch(LocalProcess::alive);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.sparkk8s.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The java command line {@code spark-class} would run: asks Spark's own launcher
+ * ({@code org.apache.spark.launcher.Main}) with the process's environment, so daemon memory, JVM
+ * module options and spark-submit's driver memory come from Spark, not from us.
+ */
+final class SparkClassCommand {
+
+  private SparkClassCommand() {
+  }
+
+  static List<String> of(SparkHome home, List<String> sparkArgs, Map<String, String> env) {
+    List<String> launcher = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-cp",
+        home.jars() + "/*", "org.apache.spark.launcher.Main"));
+    launcher.addAll(sparkArgs);
+    ProcessBuilder pb = new ProcessBuilder(launcher).redirectErrorStream(false);
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      p.getInputStream().transferTo(out);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new LocalRuntimeException("Spark's launcher refused " + sparkArgs.get(0) + ": " + err.strip());
+      }
+      // NUL-separated, as spark-class reads it; the launcher may print whitespace before the first one.
+      List<String> command = new ArrayList<>(Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\0"))
+          .filter(s -> !s.isBlank()).toList());
+      command.set(0, command.get(0).strip());
+      return command;
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot run Spark's launcher: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalRuntimeException("interrupted while asking Spark's launcher", e);
+    }
+  }
+
+  /** The java of this JVM, or JAVA_HOME's, as spark-class chooses. */
+  static String javaBinary() {
+    String javaHome = System.getenv("JAVA_HOME");
+    String base = javaHome != null && !javaHome.isBlank() ? javaHome : System.getProperty("java.home");
+    return Path.of(base, "bin", "java").toString();
+  }
+}

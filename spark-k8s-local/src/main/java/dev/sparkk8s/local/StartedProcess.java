@@ -1,0 +1,31 @@
+package dev.sparkk8s.local;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.util.List;
+
+/** A process of the platform, started from its plan with its output in its log file. */
+record StartedProcess(ProcessPlan plan, Process process) {
+
+  /** A system property naming the run, so that {@code down} only stops processes of its own run. */
+  static final String RUN_MARKER = "-Dspark-k8s.run=";
+
+  static StartedProcess start(ProcessPlan plan, SparkHome home, java.nio.file.Path runDir) {
+    List<String> command = new java.util.ArrayList<>(SparkClassCommand.of(home, plan.sparkArgs(), plan.env()));
+    command.add(1, RUN_MARKER + runDir);
+    try {
+      Files.createDirectories(plan.workDir());
+      Files.createDirectories(plan.log().getParent());
+      ProcessBuilder pb = new ProcessBuilder(command)
+          .directory(plan.workDir().toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(Redirect.to(plan.log().toFile()))
+          .redirectInput(Redirect.from(new java.io.File("/dev/null")));
+      pb.environment().putAll(plan.env());
+      return new StartedProcess(plan, pb.start());
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot start " + plan.instance() + ": " + e.getMessage(), e);
+    }
+  }
+}

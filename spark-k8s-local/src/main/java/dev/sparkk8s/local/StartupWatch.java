@@ -1,0 +1,118 @@
+package dev.sparkk8s.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Waits until the platform is really up: every container passes its own readiness probe, every
+ * worker is registered with the master, and the Connect server has answered a query. Reports
+ * progress while it waits, and fails fast, with the log's last lines, when a process dies.
+ */
+final class StartupWatch {
+
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
+  private final List<StartedProcess> processes;
+  private final LocalAddresses addresses;
+  private final Consumer<String> progress;
+  private final Instant start;
+
+  StartupWatch(List<StartedProcess> processes, LocalAddresses addresses, Consumer<String> progress, Instant start) {
+    this.processes = processes;
+    this.addresses = addresses;
+    this.progress = progress;
+    this.start = start;
+  }
+
+  void awaitReady(Duration timeout, LocalState state) {
+    Set<String> waiting = new LinkedHashSet<>();
+    processes.forEach(p -> waiting.add(p.plan().instance()));
+    waiting.add("workers registered");
+    waiting.add("first query");
+    Instant deadline = Instant.now().plus(timeout);
+    Instant nextReport = Instant.now().plus(REPORT_EVERY);
+    long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
+    while (!waiting.isEmpty()) {
+      for (StartedProcess p : processes) {
+        failIfDead(p);
+        String name = p.plan().instance();
+        if (waiting.contains(name) && Readiness.probe(p.plan().container(), addresses)) {
+          ready(waiting, name, p);
+        }
+      }
+      if (waiting.contains("workers registered") && !waiting.contains("master")
+          && aliveWorkers(state.masterWebUrl()) >= workers) {
+        ready(waiting, "workers registered", null);
+      }
+      if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
+        ConnectProbe.firstQuery(state.connectUrl());
+        ready(waiting, "first query", null);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
+            + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
+      }
+      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport)) {
+        say("waiting for " + String.join(", ", waiting));
+        nextReport = Instant.now().plus(REPORT_EVERY);
+      }
+      sleep();
+    }
+  }
+
+  private void ready(Set<String> waiting, String what, StartedProcess p) {
+    waiting.remove(what);
+    String port = p == null ? "" : " (ports " + addresses.ports(p.plan().instance()).values() + ")";
+    say(what + (p == null ? " ✓" : " ready" + port));
+  }
+
+  private void failIfDead(StartedProcess p) {
+    if (!p.process().isAlive()) {
+      throw new LocalRuntimeException(p.plan().instance() + " exited with code " + p.process().exitValue()
+          + " while starting; the last lines of " + p.plan().log() + ":\n" + LogTail.of(p.plan().log(), 15));
+    }
+  }
+
+  /** Workers the master lists as ALIVE, from its web UI's JSON. */
+  static int aliveWorkers(String masterWebUrl) {
+    String body = Readiness.httpGet(masterWebUrl + "/json/");
+    if (body == null) {
+      return 0;
+    }
+    try {
+      JsonNode json = new ObjectMapper().readTree(body);
+      List<JsonNode> alive = new ArrayList<>();
+      json.path("workers").forEach(w -> {
+        if ("ALIVE".equals(w.path("state").asText())) {
+          alive.add(w);
+        }
+      });
+      return alive.size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private void say(String message) {
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    progress.accept(String.format("[%5.1fs] %s", seconds, message));
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalRuntimeException("interrupted while waiting for the platform", e);
+    }
+  }
+}
