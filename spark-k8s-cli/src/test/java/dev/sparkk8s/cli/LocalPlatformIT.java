@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.kube.QueryMix;
 import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalState;
 import java.io.IOException;

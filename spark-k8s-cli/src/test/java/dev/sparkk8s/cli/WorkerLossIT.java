@@ -2,6 +2,7 @@ package dev.sparkk8s.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.kube.QueryMix;
 import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LocalState;

@@ -29,10 +29,16 @@ final class LocalAddresses {
   private final Map<String, Map<Integer, Integer>> portsByInstance = new HashMap<>();
   private final Map<String, Integer> servicePorts = new HashMap<>();
   private final Pattern serviceHosts;
+  private final Map<String, String> endpoints;
 
+  /**
+   * @param endpoints addresses outside the release and where they are here, replaced as written
+   *                  (e.g. {@code https://kubernetes.default.svc} -> the local API server's URL)
+   */
   LocalAddresses(List<ChartContainer> containers, List<Service> services, String namespace, Path runDir,
-      LocalPorts ports, Map<Integer, String> exactPorts) {
+      LocalPorts ports, Map<Integer, String> exactPorts, Map<String, String> endpoints) {
     this.runDir = runDir;
+    this.endpoints = Map.copyOf(endpoints);
     for (ChartContainer c : containers) {
       Map<Integer, Integer> local = new LinkedHashMap<>();
       for (ContainerPort p : ports(c)) {
@@ -103,7 +109,11 @@ final class LocalAddresses {
    * Rewrites addresses in free text: Service hosts in URLs and host:port pairs (with their ports),
    * mounted paths, the wildcard address.
    */
-  String text(ChartContainer c, String s) {
+  String text(ChartContainer c, String original) {
+    String s = original;
+    for (Map.Entry<String, String> e : endpoints.entrySet()) {
+      s = s.replace(e.getKey(), e.getValue());
+    }
     Matcher m = serviceHosts.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -114,24 +124,8 @@ final class LocalAddresses {
       m.appendReplacement(out, Matcher.quoteReplacement(local));
     }
     m.appendTail(out);
-    String result = mountedPaths(c, out.toString());
+    String result = MountedPaths.replace(mounts(c), out.toString());
     return result.equals("0.0.0.0") ? LOOPBACK : result;
-  }
-
-  /** Mount paths to local directories, in one pass so that a replacement is never replaced again. */
-  private String mountedPaths(ChartContainer c, String s) {
-    Map<String, Path> mounts = mounts(c);
-    if (mounts.isEmpty()) {
-      return s;
-    }
-    String alternatives = String.join("|", mounts.keySet().stream().map(Pattern::quote).toList());
-    Matcher m = Pattern.compile("(?<=^|[\\s=,:'\"]|file://)(" + alternatives + ")(?=/|$|[\\s,;:'\"])").matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(mounts.get(m.group(1)).toString()));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   /** A command-line argument: a bare declared port number becomes its local port; else {@link #text}. */

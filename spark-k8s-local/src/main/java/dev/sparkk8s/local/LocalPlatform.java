@@ -1,7 +1,6 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
-import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -42,18 +40,13 @@ public final class LocalPlatform {
 
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
-    LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), "default", runDir,
-        new LocalPorts(), exact);
-    ProcessPlanner planner = new ProcessPlanner(release, addresses, home);
-    List<ProcessPlan> plans = containers.stream().map(planner::plan).toList();
-
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
-        + String.join(", ", plans.stream().map(ProcessPlan::instance).toList()));
-    List<StartedProcess> started = startAll(plans, home, runDir);
-    LocalState state = state(options, runDir, start, addresses, started);
+        + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
+    RenderedProcesses processes = RenderedProcesses.startContainers(release, "default", containers, home, runDir, Map.of(), exact);
+    LocalState state = state(options, runDir, start, processes.records());
     state.write();
     try {
-      new StartupWatch(started, addresses, progress, start).awaitReady(START_TIMEOUT, state);
+      new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
     } catch (RuntimeException e) {
       progress.accept("Start failed; stopping what was started.");
       down(runDir);
@@ -81,45 +74,26 @@ public final class LocalPlatform {
     return stopped;
   }
 
-  private static List<StartedProcess> startAll(List<ProcessPlan> plans, SparkHome home, Path runDir) {
-    // Spark's launcher is a JVM start per process: ask it for all of them at once.
-    List<CompletableFuture<StartedProcess>> futures = plans.stream()
-        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, runDir))).toList();
-    List<StartedProcess> started = new ArrayList<>();
-    try {
-      for (CompletableFuture<StartedProcess> f : futures) {
-        started.add(f.join());
-      }
-      return started;
-    } catch (java.util.concurrent.CompletionException e) {
-      futures.forEach(f -> f.thenAccept(p -> p.process().destroyForcibly()));
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-  }
-
-  private static LocalState state(LocalOptions options, Path runDir, Instant start, LocalAddresses addresses,
-      List<StartedProcess> started) {
+  /** The run state, with the URLs a person uses. */
+  private static LocalState state(LocalOptions options, Path runDir, Instant start, List<LocalProcess> records) {
     List<LocalProcess> processes = new ArrayList<>();
-    String connect = null;
-    String master = null;
-    String masterWeb = null;
-    String history = null;
-    for (StartedProcess p : started) {
-      ChartContainer c = p.plan().container();
-      Map<String, Integer> ports = new LinkedHashMap<>();
-      c.container().getPorts().forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
-      String url = switch (c.role()) {
-        case "connect" -> connect = "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get("grpc");
-        case "master" -> {
-          master = "spark://" + LocalAddresses.LOOPBACK + ":" + ports.get("rpc");
-          yield masterWeb = "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("web-ui");
-        }
-        case "history" -> history = "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("http");
+    Map<String, String> urls = new LinkedHashMap<>();
+    for (LocalProcess p : records) {
+      Map<String, Integer> ports = p.ports();
+      String url = switch (p.role()) {
+        case "connect" -> "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get("grpc");
+        case "master" -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("web-ui");
+        case "history" -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("http");
         default -> ports.containsKey("web-ui") ? "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("web-ui") : null;
       };
-      processes.add(new LocalProcess(p.plan().instance(), c.role(), p.process().pid(), ports, url, p.plan().log()));
+      urls.put(p.role(), url);
+      if (p.role().equals("master")) {
+        urls.put("master-rpc", "spark://" + LocalAddresses.LOOPBACK + ":" + ports.get("rpc"));
+      }
+      processes.add(new LocalProcess(p.name(), p.role(), p.pid(), ports, url, p.log()));
     }
-    return new LocalState(options.sparkVersion(), runDir, start, connect, master, masterWeb, history, processes);
+    return new LocalState(options.sparkVersion(), runDir, start, urls.get("connect"), urls.get("master-rpc"),
+        urls.get("master"), urls.get("history"), processes);
   }
 
   private static void resetRunDir(Path runDir) {

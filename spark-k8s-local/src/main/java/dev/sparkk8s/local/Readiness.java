@@ -9,7 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** One look at whether a local process is ready, by the container's own readiness probe. */
-final class Readiness {
+public final class Readiness {
 
   private Readiness() {
   }
@@ -30,7 +30,7 @@ final class Readiness {
     throw new LocalRuntimeException(c.instance() + ": the local runtime checks tcpSocket and httpGet probes only");
   }
 
-  static boolean tcp(int port) {
+  public static boolean tcp(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(LocalAddresses.LOOPBACK, port), 500);
       return true;

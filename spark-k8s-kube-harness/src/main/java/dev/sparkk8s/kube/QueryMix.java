@@ -1,4 +1,4 @@
-package dev.sparkk8s.cli;
+package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,16 +10,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 
 /** Queries with answers known in advance, run through a deployed Spark Connect server. */
-final class QueryMix {
+public final class QueryMix {
 
   private QueryMix() {
   }
 
-  static SparkSession session(String connectUrl) {
+  public static SparkSession session(String connectUrl) {
     return SparkSession.builder().remote(connectUrl).create();
   }
 
-  static void runAll(String connectUrl, Path scratch) {
+  public static void runAll(String connectUrl, Path scratch) {
     SparkSession spark = session(connectUrl);
     try {
       aggregationOverARange(spark);
@@ -82,7 +82,7 @@ final class QueryMix {
   }
 
   /** {@code SET key} through Spark Connect: the value the server's session has. */
-  static String setting(SparkSession spark, String key) {
+  public static String setting(SparkSession spark, String key) {
     return spark.sql("SET " + key).first().getString(1);
   }
 }

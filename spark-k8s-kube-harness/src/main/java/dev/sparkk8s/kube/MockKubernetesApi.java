@@ -1,0 +1,49 @@
+package dev.sparkk8s.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A Kubernetes API on 127.0.0.1: the fabric8 mock server in CRUD mode, with watches, pod-status
+ * defaulting and a log of every request made by anyone but the harness.
+ */
+public final class MockKubernetesApi implements AutoCloseable {
+
+  private final RecordingCrudDispatcher dispatcher = new RecordingCrudDispatcher();
+  private final KubernetesMockServer server;
+  private final KubernetesClient harnessClient;
+
+  public MockKubernetesApi() {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    harnessClient = server.createClient(b -> b.withConfig(new io.fabric8.kubernetes.client.ConfigBuilder()
+        .withMasterUrl(url()).withNamespace("default")
+        .withCustomHeaders(java.util.Map.of("X-Harness", "harness")).build()));
+  }
+
+  /** The API server's URL, e.g. {@code http://127.0.0.1:43121}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /** A client for the harness's own requests (they are not recorded as the driver's). */
+  public KubernetesClient client() {
+    return harnessClient;
+  }
+
+  /** Every request made by others (the Spark driver), in order. */
+  public List<ApiRequest> requests() {
+    return dispatcher.requests();
+  }
+
+  @Override
+  public void close() {
+    harnessClient.close();
+    server.destroy();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.sparkk8s.local;
+
+import dev.sparkk8s.render.RenderedRelease;
+import io.fabric8.kubernetes.api.model.Service;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Some of a rendered release's containers, started as local processes: addresses rewritten to
+ * this machine, everything else as rendered. {@link LocalPlatform} starts the Standalone platform
+ * with it; the Kubernetes harness starts the Connect server of the kubernetes backend.
+ */
+public final class RenderedProcesses {
+
+  private final List<StartedProcess> started;
+  private final LocalAddresses addresses;
+
+  private RenderedProcesses(List<StartedProcess> started, LocalAddresses addresses) {
+    this.started = started;
+    this.addresses = addresses;
+  }
+
+  /**
+   * Starts the containers of the given roles ({@code master}, {@code worker}, {@code history},
+   * {@code connect}) in parallel.
+   *
+   * @param endpoints   addresses outside the release, replaced as written (see {@link LocalAddresses})
+   * @param exactPorts  container ports that must keep their number, with the option that asked for it
+   */
+  public static RenderedProcesses start(RenderedRelease release, String namespace, List<String> roles, SparkHome home,
+      Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
+    List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> roles.contains(c.role())).toList();
+    return startContainers(release, namespace, containers, home, runDir, endpoints, exactPorts);
+  }
+
+  static RenderedProcesses startContainers(RenderedRelease release, String namespace, List<ChartContainer> containers,
+      SparkHome home, Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
+    LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
+        runDir, new LocalPorts(), exactPorts, endpoints);
+    ProcessPlanner planner = new ProcessPlanner(release, addresses, home);
+    List<ProcessPlan> plans = containers.stream().map(planner::plan).toList();
+    // Spark's launcher is a JVM start per process: ask it for all of them at once.
+    List<CompletableFuture<StartedProcess>> futures = plans.stream()
+        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, runDir))).toList();
+    List<StartedProcess> started = new ArrayList<>();
+    try {
+      for (CompletableFuture<StartedProcess> f : futures) {
+        started.add(f.join());
+      }
+    } catch (CompletionException e) {
+      futures.forEach(f -> f.thenAccept(p -> p.process().destroyForcibly()));
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return new RenderedProcesses(started, addresses);
+  }
+
+  List<StartedProcess> started() {
+    return started;
+  }
+
+  LocalAddresses addresses() {
+    return addresses;
+  }
+
+  /** The local port of a named container port of an instance ({@code connect}, {@code grpc}). */
+  public int port(String instance, String portName) {
+    return addresses.port(startedProcess(instance).plan().container(), portName);
+  }
+
+  /** The operating-system process of an instance. */
+  public Process process(String instance) {
+    return startedProcess(instance).process();
+  }
+
+  /** The log file of an instance. */
+  public Path log(String instance) {
+    return startedProcess(instance).plan().log();
+  }
+
+  /** Every started process as a record for the run state. */
+  public List<LocalProcess> records() {
+    List<LocalProcess> out = new ArrayList<>();
+    for (StartedProcess p : started) {
+      ChartContainer c = p.plan().container();
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      c.container().getPorts().forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
+      out.add(new LocalProcess(p.plan().instance(), c.role(), p.process().pid(), ports, null, p.plan().log()));
+    }
+    return out;
+  }
+
+  private StartedProcess startedProcess(String instance) {
+    return started.stream().filter(p -> p.plan().instance().equals(instance)).findFirst()
+        .orElseThrow(() -> new LocalRuntimeException("no process " + instance));
+  }
+}
