@@ -53,6 +53,15 @@ public final class KubernetesBackendRun implements AutoCloseable {
    * @param sets extra {@code --set} arguments for the chart
    */
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir) {
+    return start(chartDir, sparkVersion, sets, runDir, true);
+  }
+
+  /**
+   * @param firstQuery whether to wait for a first query answered; without it, returns once the
+   *                   server listens (for releases whose executors are expected not to start)
+   */
+  public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir,
+      boolean firstQuery) {
     RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
         .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes");
     sets.forEach(request::setArgument);
@@ -67,7 +76,10 @@ public final class KubernetesBackendRun implements AutoCloseable {
       processes = RenderedProcesses.start(release, NAMESPACE, List.of("connect"), home, runDir,
           Map.of("https://kubernetes.default.svc", api.url()), Map.of());
       KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes);
-      run.awaitFirstQuery();
+      run.awaitListening();
+      if (firstQuery) {
+        ConnectProbe.firstQuery(run.connectUrl);
+      }
       return run;
     } catch (RuntimeException e) {
       if (processes != null) {
@@ -112,7 +124,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
     return api.client().pods().inNamespace(NAMESPACE).withLabel("spark-role", "executor").list().getItems();
   }
 
-  private void awaitFirstQuery() {
+  private void awaitListening() {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     int port = processes.port("connect", "grpc");
     Process server = processes.process("connect");
@@ -126,7 +138,6 @@ public final class KubernetesBackendRun implements AutoCloseable {
       }
       sleep(500);
     }
-    ConnectProbe.firstQuery(connectUrl);
   }
 
   /** What {@code kubectl apply} of the rendered release creates, plus the driver pod the Deployment would run. */

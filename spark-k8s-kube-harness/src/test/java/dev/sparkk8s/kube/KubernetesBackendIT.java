@@ -2,10 +2,15 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.local.ConnectProbe;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,32 +24,58 @@ class KubernetesBackendIT {
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void queriesRunOnExecutorPodsFromTheChartsTemplateWithinTheRolesPermissions(String version,
-      @TempDir Path runDir, @TempDir Path scratch) {
+  void queriesRunOnTemplatePodsSurviveAPodDeletionAndStayWithinTheRole(String version,
+      @TempDir Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
         List.of("spark.executor.instances=2"), runDir)) {
       QueryMix.runAll(run.connectUrl(), scratch);
-
-      List<Pod> pods = run.kubelet().startedPods();
-      assertThat(pods).as("executor pods Spark created").hasSizeGreaterThanOrEqualTo(2);
-      for (Pod pod : pods) {
-        assertThat(pod.getMetadata().getLabels())
-            .containsEntry("app.kubernetes.io/component", "executor")
-            .containsEntry("app.kubernetes.io/instance", "spark")
-            .containsEntry("spark-role", "executor");
-        assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        Container executor = pod.getSpec().getContainers().get(0);
-        assertThat(executor.getName()).isEqualTo("spark-executor");
-        assertThat(executor.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-        assertThat(executor.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-        assertThat(executor.getResources().getLimits().get("memory").toString()).isEqualTo("1408Mi");
-      }
+      assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());
       assertThat(run.kubelet().refused()).isEmpty();
 
+      SparkSession spark = QueryMix.session(run.connectUrl());
+      try {
+        int partitions = 30;
+        CompletableFuture<Row> answer = CompletableFuture.supplyAsync(
+            () -> spark.sql(SlowQueries.sumWithShuffle(partitions, 300)).first());
+        Waits.until("two executor processes running", () -> run.kubelet().runningCount() >= 2);
+        Thread.sleep(2000);
+        assertThat(answer).as("still running when the pod is deleted").isNotDone();
+        Pod victim = run.executorPods().get(0);
+        run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE).resource(victim).delete();
+
+        Row row = answer.get(3, TimeUnit.MINUTES);
+        assertThat(row.getLong(0)).isEqualTo(SlowQueries.expectedSum(partitions));
+        assertThat(row.getLong(1)).isEqualTo(2L * partitions);
+        Waits.until("a replacement executor pod", () -> run.kubelet().startedPods().size() >= 3);
+        assertThat(run.executorPods()).extracting(p -> p.getMetadata().getName())
+            .doesNotContain(victim.getMetadata().getName());
+      } finally {
+        ConnectProbe.closeQuietly(spark);
+      }
+
       List<ApiRequest> requests = run.api().requests();
-      assertThat(requests).as("the driver used the API").isNotEmpty();
+      assertThat(requests).as("the driver used the API").extracting(ApiRequest::resource)
+          .contains("pods", "configmaps");
       assertThat(RbacCheck.denied(requests, run.roles())).as("requests the chart's Role does not allow").isEmpty();
+    }
+  }
+
+  private static void assertExecutorPodsFollowTheTemplate(List<Pod> pods) {
+    assertThat(pods).as("executor pods Spark created").hasSizeGreaterThanOrEqualTo(2);
+    for (Pod pod : pods) {
+      assertThat(pod.getMetadata().getLabels())
+          .containsEntry("app.kubernetes.io/component", "executor")
+          .containsEntry("app.kubernetes.io/instance", "spark")
+          .containsEntry("spark-role", "executor");
+      assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+      assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+      assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+      Container executor = pod.getSpec().getContainers().get(0);
+      assertThat(executor.getName()).isEqualTo("spark-executor");
+      assertThat(executor.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+      assertThat(executor.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+      assertThat(executor.getResources().getLimits().get("memory").toString()).isEqualTo("1408Mi");
+      assertThat(executor.getResources().getRequests().get("memory").toString()).isEqualTo("1408Mi");
     }
   }
 }

@@ -1,0 +1,72 @@
+package dev.sparkk8s.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparkk8s.local.ConnectProbe;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Executor pods that break PSS restricted (a hostPath volume added through spark.conf, which Spark
+ * puts on every executor pod) are refused as a real cluster refuses them: they stay Pending with
+ * the reason, and the Connect server says it has no resources instead of waiting silently.
+ */
+class PodSecurityKubernetesBackendIT {
+
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void refusedExecutorPodsStayPendingWithTheReason(String version, @TempDir Path runDir) throws Exception {
+    List<String> hostPathVolume = List.of(
+        "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.mount\\.path=/data",
+        "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.options\\.path=/var/lib/data");
+    try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version, hostPathVolume, runDir,
+        false)) {
+      SparkSession spark = QueryMix.session(run.connectUrl());
+      try {
+        CompletableFuture<Long> count = CompletableFuture.supplyAsync(() -> spark.range(10).count());
+        Waits.until("an executor pod refused", () -> !run.kubelet().refused().isEmpty());
+        Pod refused = run.executorPods().get(0);
+        Waits.until("the refusal in the pod's status", () -> pending(run, refused));
+        PodCondition scheduled = current(run, refused).getStatus().getConditions().get(0);
+        assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
+        assertThat(scheduled.getMessage()).contains("violates PodSecurity", "host-path-volumes");
+        assertThat(run.kubelet().runningCount()).isZero();
+
+        Waits.until("the Connect server reporting that no executor can run", Duration.ofSeconds(90),
+            () -> log(run).contains("Initial job has not accepted any resources"));
+        assertThat(count).as("no answer without executors").isNotDone();
+        spark.interruptAll();
+      } finally {
+        ConnectProbe.closeQuietly(spark);
+      }
+    }
+  }
+
+  private static boolean pending(KubernetesBackendRun run, Pod pod) {
+    Pod now = current(run, pod);
+    return now != null && "Pending".equals(now.getStatus().getPhase()) && now.getStatus().getConditions() != null
+        && !now.getStatus().getConditions().isEmpty();
+  }
+
+  private static Pod current(KubernetesBackendRun run, Pod pod) {
+    return run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE)
+        .withName(pod.getMetadata().getName()).get();
+  }
+
+  private static String log(KubernetesBackendRun run) {
+    try {
+      return Files.readString(run.driverLog());
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}
