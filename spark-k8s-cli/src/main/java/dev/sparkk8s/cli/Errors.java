@@ -1,5 +1,7 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.load.LoadUnreachableException;
+import dev.sparkk8s.load.ScenarioException;
 import dev.sparkk8s.local.LocalInputException;
 import dev.sparkk8s.local.LocalRuntimeException;
 import dev.sparkk8s.render.ChartException;
@@ -50,6 +52,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
       err.println(PREFIX + (lines.isEmpty() ? "" : lines.get(0)));
       lines.stream().skip(1).forEach(l -> err.println("    " + l));
       code = local instanceof LocalInputException ? ExitCodes.BAD_INPUT : ExitCodes.CHECK_FAILED;
+    } else if (e instanceof ScenarioException || e instanceof LoadUnreachableException) {
+      err.println(PREFIX + oneLine(e.getMessage()));
+      code = ExitCodes.BAD_INPUT;
     } else if (e instanceof ChartException) {
       lines(e.getMessage()).forEach(l -> err.println(PREFIX + l));
       code = ExitCodes.CHECK_FAILED;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     description = "Render and check the spark-k8s Helm chart: Spark Connect, Standalone or operator "
         + "backends, History Server and S3, on Kubernetes and OpenShift.",
     subcommands = {RenderCommand.class, LintCommand.class, PresetsCommand.class, UpCommand.class,
-        StatusCommand.class, DownCommand.class, E2eCommand.class},
+        StatusCommand.class, DownCommand.class, E2eCommand.class, LoadCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input."})
 public class SparkK8s implements Callable<Integer> {
 
@@ -21,7 +21,7 @@ public class SparkK8s implements Callable<Integer> {
   /** Without a subcommand: the usage, on stderr, and exit code 2. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets, up, status, down, e2e)");
+    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets, up, status, down, e2e, load)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.BAD_INPUT;
   }

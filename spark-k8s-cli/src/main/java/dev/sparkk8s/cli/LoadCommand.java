@@ -1,0 +1,92 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.load.Criterion;
+import dev.sparkk8s.load.Durations;
+import dev.sparkk8s.load.HtmlReport;
+import dev.sparkk8s.load.JsonReport;
+import dev.sparkk8s.load.LatencyStats;
+import dev.sparkk8s.load.LoadOptions;
+import dev.sparkk8s.load.LoadResult;
+import dev.sparkk8s.load.LoadRunner;
+import dev.sparkk8s.load.ScenarioLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code spark-k8s load}: full-load validation of a deployment through Spark Connect, with a report. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+    description = {"Load-test a deployment through Spark Connect: Spark generates the scenario's data on the server, "
+        + "N concurrent sessions run its weighted query mix (scan, aggregate, join, window, write) for a duration or "
+        + "K queries each, and every answer is checked against the generator's. Writes DIR/report.json and "
+        + "DIR/report.html.",
+        "Built-in scenarios: smoke (seconds), mixed (the default), heavy; or a YAML file (see README)."},
+    footer = {"", "Exit codes: 0 every criterion held, 1 a criterion failed, 2 bad usage or an unreachable server."})
+public class LoadCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--connect", required = true, paramLabel = "URL", description = "Spark Connect URL, e.g. sc://127.0.0.1:15002.")
+  String connect;
+
+  @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "mixed",
+      description = "smoke, mixed, heavy or a scenario YAML file (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--sessions", paramLabel = "N", description = "Concurrent sessions (default: the scenario's).")
+  Integer sessions;
+
+  @Option(names = "--duration", paramLabel = "D", description = "How long to run, e.g. 30s, 5m (default: the scenario's).")
+  String duration;
+
+  @Option(names = "--iterations", paramLabel = "K", description = "Queries per session; ends the run after them instead of a duration.")
+  Integer iterations;
+
+  @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "Multiplies the scenario's data size (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--data", paramLabel = "PATH", defaultValue = "/tmp/spark-k8s-load",
+      description = "Where the server writes the tables: a path it and its executors share, or s3a://... (default: ${DEFAULT-VALUE}).")
+  String data;
+
+  @Option(names = "--max-p95", paramLabel = "DURATION", description = "Green only if p95 latency is at most this (default: the scenario's).")
+  String maxP95;
+
+  @Option(names = "--min-success", paramLabel = "RATE", description = "Green only if at least this share of queries is right, 0..1 (default: the scenario's).")
+  Double minSuccess;
+
+  @Option(names = "--report", paramLabel = "DIR", defaultValue = "spark-k8s-load-report",
+      description = "Directory for report.json and report.html (default: ${DEFAULT-VALUE}).")
+  Path report;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    LoadOptions options = new LoadOptions(connect, ScenarioLoader.load(scenario), sessions,
+        duration == null ? null : Durations.parse(duration, "--duration"), iterations, scale, data,
+        maxP95 == null ? null : Durations.parse(maxP95, "--max-p95"), minSuccess);
+    LoadResult result = new LoadRunner(line -> {
+      out.println(line);
+      out.flush();
+    }).run(options);
+    Files.createDirectories(report);
+    JsonReport.write(result, report.resolve("report.json"));
+    HtmlReport.write(result, report.resolve("report.html"));
+    LatencyStats all = result.overall();
+    out.printf("%d queries, %d failed, %.2f q/s, p50 %d ms, p95 %d ms, p99 %d ms%n", all.queries(), all.failed(),
+        result.throughputQps(), all.p50(), all.p95(), all.p99());
+    result.criteria().forEach(c -> out.println("  " + c));
+    out.println("report: " + report.resolve("report.html").toAbsolutePath());
+    for (Criterion c : result.criteria()) {
+      if (!c.passed()) {
+        spec.commandLine().getErr().println(Errors.PREFIX + "criterion failed: " + c);
+      }
+    }
+    return result.green() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+  }
+}

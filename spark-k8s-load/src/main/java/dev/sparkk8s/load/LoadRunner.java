@@ -1,0 +1,134 @@
+package dev.sparkk8s.load;
+
+import dev.sparkk8s.local.ConnectProbe;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.spark.sql.connect.SparkSession;
+
+/**
+ * Runs a scenario against a Spark Connect server: generates the data on the server, then N
+ * concurrent sessions run the weighted mix for the duration (or K queries each), every answer
+ * checked, with live progress.
+ */
+public final class LoadRunner {
+
+  private final Consumer<String> progress;
+
+  public LoadRunner(Consumer<String> progress) {
+    this.progress = progress;
+  }
+
+  public LoadResult run(LoadOptions o) throws InterruptedException {
+    Scenario s = o.scenario();
+    SparkSession setup = connect(o.connectUrl());
+    String version;
+    String backend;
+    try {
+      version = setup.version();
+      backend = backend(setup.sql("SET spark.master").first().getString(1));
+      progress.accept("Spark " + version + " (" + backend + ") at " + o.connectUrl() + "; scenario " + s.name()
+          + ": " + o.rows() + " rows, " + o.effectiveSessions() + " sessions");
+      progress.accept("generating data in " + o.dataDir() + " (kept for later runs)");
+      GeneratedData.ensure(setup, o.dataDir(), o.rows(), s.customers());
+    } finally {
+      ConnectProbe.closeQuietly(setup);
+    }
+    ExpectedAnswers expected = new ExpectedAnswers(o.rows(), s.customers());
+    List<QueryRecord> records = Collections.synchronizedList(new ArrayList<>());
+    Instant start = Instant.now();
+    long startNanos = System.nanoTime();
+    long deadline = o.iterations() != null ? Long.MAX_VALUE
+        : startNanos + (o.duration() != null ? o.duration() : s.duration()).toNanos();
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    ticker.scheduleAtFixedRate(() -> tick(records, startNanos), 2, 2, TimeUnit.SECONDS);
+    ExecutorService pool = Executors.newFixedThreadPool(o.effectiveSessions());
+    try {
+      List<Future<?>> sessions = new ArrayList<>();
+      for (int i = 0; i < o.effectiveSessions(); i++) {
+        int index = i;
+        sessions.add(pool.submit(() -> session(o, index, expected, startNanos, deadline, records)));
+      }
+      for (Future<?> f : sessions) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          progress.accept("session failed: " + e.getCause().getMessage());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      ticker.shutdownNow();
+    }
+    tick(records, startNanos);
+    return new LoadResult(o, version, backend, start, Instant.now(), List.copyOf(records));
+  }
+
+  private void session(LoadOptions o, int index, ExpectedAnswers expected, long startNanos, long deadline,
+      List<QueryRecord> records) {
+    Scenario s = o.scenario();
+    SparkSession spark = connect(o.connectUrl());
+    try {
+      GeneratedData.register(spark, o.dataDir(), o.rows(), s.customers());
+      LoadSession session = new LoadSession(index, spark, expected, s.weights(), o.dataDir() + "/out");
+      int done = 0;
+      while (System.nanoTime() < deadline && (o.iterations() == null || done < o.iterations())) {
+        records.add(session.run(session.next(), startNanos));
+        done++;
+      }
+    } finally {
+      ConnectProbe.closeQuietly(spark);
+    }
+  }
+
+  private void tick(List<QueryRecord> records, long startNanos) {
+    List<QueryRecord> snapshot;
+    synchronized (records) {
+      snapshot = List.copyOf(records);
+    }
+    LatencyStats stats = LatencyStats.of(snapshot);
+    progress.accept(String.format("[%5.1fs] %d queries, %d failed, p95 %d ms", (System.nanoTime() - startNanos) / 1e9,
+        stats.queries(), stats.failed(), stats.p95()));
+  }
+
+  private static SparkSession connect(String url) {
+    reachable(url);
+    SparkSession spark = SparkSession.builder().remote(url).create();
+    try {
+      spark.version();
+      return spark;
+    } catch (Exception e) {
+      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + url + ": "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+    }
+  }
+
+  /** Fails at once when nothing listens, instead of after the client's minutes of retries. */
+  static void reachable(String url) {
+    java.net.URI uri = java.net.URI.create(url.replaceFirst("^sc://", "http://").replaceFirst("/;.*$", ""));
+    int port = uri.getPort() < 0 ? 15002 : uri.getPort();
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 5000);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + url + ": " + e.getMessage()
+          + "; is it up? (spark-k8s up --local prints its URL)", e);
+    }
+  }
+
+  static String backend(String master) {
+    if (master.startsWith("k8s://")) {
+      return "kubernetes";
+    }
+    if (master.startsWith("spark://")) {
+      return "standalone";
+    }
+    return master.startsWith("local") ? "local" : master;
+  }
+}
