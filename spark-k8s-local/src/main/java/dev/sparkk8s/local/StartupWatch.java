@@ -54,7 +54,7 @@ final class StartupWatch {
         ready(waiting, "workers registered", null);
       }
       if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
-        ConnectProbe.firstQuery(state.connectUrl());
+        firstQuery(state.connectUrl(), deadline);
         ready(waiting, "first query", null);
       }
       if (Instant.now().isAfter(deadline)) {
@@ -66,6 +66,28 @@ final class StartupWatch {
         nextReport = Instant.now().plus(REPORT_EVERY);
       }
       sleep();
+    }
+  }
+
+  /**
+   * The first query, bounded by the deadline and abandoned when a process dies: a port answered by
+   * something else (another run took it) must not leave us in the client's retries.
+   */
+  private void firstQuery(String url, Instant deadline) {
+    java.util.concurrent.CompletableFuture<Void> query =
+        java.util.concurrent.CompletableFuture.runAsync(() -> ConnectProbe.firstQuery(url));
+    while (!query.isDone()) {
+      processes.forEach(this::failIfDead);
+      if (Instant.now().isAfter(deadline)) {
+        query.cancel(true);
+        throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
+      }
+      sleep();
+    }
+    try {
+      query.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

@@ -1,0 +1,37 @@
+package dev.sparkk8s.bench;
+
+import java.nio.file.Path;
+
+/** Entry point of {@code bench/run}: {@code startup} or {@code throughput}. */
+public final class Bench {
+
+  private Bench() {
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  public static void main(String[] args) {
+    Path root = Path.of(System.getProperty("spark-k8s.home", ".")).toAbsolutePath().normalize();
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args, root);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Log.say("bench " + options.benchmark() + ": Spark " + options.lines() + "; work files in " + options.runRoot());
+    String loadBefore = loadAverage();
+    ResultTable table = options.benchmark().equals("startup") ? new StartupBench(options).run()
+        : new ThroughputBench(options).run();
+    table.note("Load average (1 min) at start / end: " + loadBefore + " / " + loadAverage()
+        + " (other work on the machine skews absolute times; the ratios are measured in the same run).");
+    table.publish(options.resultsDir(), options.benchmark() + "-" + String.join("-", options.lines()));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.sparkk8s.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line options of {@code bench/run}: {@code --spark 4.1,3.5}, {@code --reps N},
+ * {@code --warmup N}, {@code --passes N}, {@code --set k=v} (to every up), and
+ * {@code --variant NAME:key=value,...} (repeatable; throughput only).
+ */
+record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, List<String> sets,
+    List<Variant> variants, Path root, Path runRoot) {
+
+  static BenchOptions parse(String[] args, Path root) {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: bench/run startup|throughput [--spark 3.5,4.1] [--reps N] "
+          + "[--warmup N] [--passes N] [--set k=v]... [--variant NAME:key=value,...]...");
+    }
+    String benchmark = args[0];
+    if (!List.of("startup", "throughput").contains(benchmark)) {
+      throw new IllegalArgumentException("unknown benchmark " + benchmark + "; use startup or throughput");
+    }
+    List<String> lines = List.of("3.5", "4.1");
+    int reps = 3;
+    int warmup = 1;
+    int passes = 5;
+    List<String> sets = new ArrayList<>();
+    List<Variant> variants = new ArrayList<>();
+    for (int i = 1; i < args.length; i += 2) {
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--spark" -> lines = List.of(value.split(","));
+        case "--reps" -> reps = Integer.parseInt(value);
+        case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--passes" -> passes = Integer.parseInt(value);
+        case "--set" -> sets.add(value);
+        case "--variant" -> variants.add(Variant.parse(value));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path runRoot = root.resolve("bench/target/runs/" + benchmark + "-" + stamp);
+    return new BenchOptions(benchmark, lines, reps, warmup, passes, List.copyOf(sets),
+        variants.isEmpty() ? Variant.defaults() : List.copyOf(variants), root, runRoot);
+  }
+
+  /** A fresh directory for one measurement (logs, run dir, Parquet files). */
+  Path workDir(String name) {
+    Path dir = runRoot.resolve(name);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    return dir;
+  }
+
+  Path resultsDir() {
+    return root.resolve("bench/results");
+  }
+}

@@ -1,0 +1,109 @@
+package dev.sparkk8s.bench;
+
+import dev.sparkk8s.local.SparkHome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts {@link LocalSessionMain} in a fresh JVM as spark-submit would: Spark's launcher
+ * ({@code org.apache.spark.launcher.Main}) prints the real java command (JDK 17 module openings
+ * and driver memory included), which is then run. Returns the {@code BENCH} lines it printed,
+ * each with the wall time since the launcher was started.
+ */
+final class LocalSessionRun {
+
+  /** One {@code BENCH} line and when it arrived, in ms since the launch began. */
+  record Line(long atMs, String text) {
+  }
+
+  private final SparkHome home;
+  private final String master;
+  private final Path logDir;
+
+  LocalSessionRun(SparkHome home, String master, Path logDir) {
+    this.home = home;
+    this.master = master;
+    this.logDir = logDir;
+  }
+
+  List<Line> run(String name, String... args) {
+    long t0 = System.nanoTime();
+    List<String> command = command(args);
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .redirectError(logDir.resolve(name + ".log").toFile());
+    pb.environment().putAll(env());
+    List<Line> lines = new ArrayList<>();
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = out.readLine()) != null; ) {
+          if (line.startsWith("BENCH ")) {
+            lines.add(new Line((System.nanoTime() - t0) / 1_000_000, line.substring(6)));
+          }
+        }
+      }
+      int rc = p.waitFor();
+      if (rc != 0) {
+        throw new IllegalStateException("local session " + name + " exited with " + rc + "; see "
+            + logDir.resolve(name + ".log"));
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start a local session: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private List<String> command(String... args) {
+    List<String> launcher = new ArrayList<>(List.of(java(), "-Xmx128m", "-cp", home.jars() + "/*",
+        "org.apache.spark.launcher.Main", "org.apache.spark.deploy.SparkSubmit",
+        "--master", master, "--class", LocalSessionMain.class.getName(), benchJar()));
+    launcher.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(launcher);
+    pb.environment().putAll(env());
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("Spark's launcher failed: " + err.strip());
+      }
+      List<String> command = new ArrayList<>(Arrays.stream(out.split("\0")).filter(s -> !s.isBlank()).toList());
+      command.set(0, command.get(0).strip());
+      return command;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run Spark's launcher: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private Map<String, String> env() {
+    return Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
+        "SPARK_LOCAL_IP", "127.0.0.1");
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String benchJar() {
+    try {
+      return Path.of(LocalSessionMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.sparkk8s.bench;
+
+import dev.sparkk8s.local.LocalOptions;
+import dev.sparkk8s.local.LocalPlatform;
+import dev.sparkk8s.local.LocalState;
+import dev.sparkk8s.local.SparkHome;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One {@code spark-k8s up --local} through the Java API, in a fresh run directory, with the given
+ * {@code --set} arguments; {@link #close()} runs {@code down}. {@link #upMs()} is the wall time of
+ * {@code up}, which returns only after a first query through Spark Connect was answered.
+ */
+final class PlatformRun implements AutoCloseable {
+
+  private final Path runDir;
+  private final LocalState state;
+  private final long upMs;
+
+  PlatformRun(SparkHome home, int workers, List<String> sets, Path runDir) {
+    this.runDir = runDir;
+    // A free Connect port of our own: the chart's 15002 may be taken (or grabbed meanwhile) by another run.
+    LocalOptions options = new LocalOptions(home.sparkVersion(), null, List.of(), sets, workers, freePort(), runDir, null);
+    long t0 = System.nanoTime();
+    this.state = new LocalPlatform(line -> Log.say("  up: " + line)).up(options, home);
+    this.upMs = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no free port: " + e.getMessage(), e);
+    }
+  }
+
+  String connectUrl() {
+    return state.connectUrl();
+  }
+
+  long upMs() {
+    return upMs;
+  }
+
+  @Override
+  public void close() {
+    int stopped = LocalPlatform.down(runDir);
+    Log.say("  down: stopped " + stopped + " processes");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sparkk8s.bench;
+
+import dev.sparkk8s.local.SparkHome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bench/run startup}: cold start to the first answered query. Baseline: a fresh JVM with a
+ * {@code local[2]} SparkSession from the same Spark home (launcher start to the answer of
+ * {@code SELECT sum(id) FROM range(100)}). Measured: {@code LocalPlatform.up} with 2 workers in a
+ * fresh run directory until it returns (it returns after that same query was answered through
+ * Spark Connect), then {@code down}. Baseline and up alternate, so drift hits both alike.
+ */
+final class StartupBench {
+
+  private final BenchOptions options;
+
+  StartupBench(BenchOptions options) {
+    this.options = options;
+  }
+
+  ResultTable run() {
+    ResultTable table = new ResultTable("Startup: spark-k8s up --local vs a local[2] session",
+        "Spark", "local[2] first query (median)", "runs", "up --local, 2 workers (median)", "runs", "up / local");
+    for (String line : options.lines()) {
+      SparkHome home = SparkHome.built(line);
+      List<Long> local = new ArrayList<>();
+      List<Long> up = new ArrayList<>();
+      for (int i = 1; i <= options.reps(); i++) {
+        Path dir = options.workDir("startup-" + line + "-" + i);
+        LocalSessionRun.Line answered = new LocalSessionRun(home, "local[2]", dir).run("local", "first-query").get(0);
+        local.add(answered.atMs());
+        Log.say("Spark " + line + " run " + i + ": local[2] answered after " + answered.atMs() + " ms");
+        try (PlatformRun platform = new PlatformRun(home, 2, options.sets(), dir.resolve("run"))) {
+          up.add(platform.upMs());
+          Log.say("Spark " + line + " run " + i + ": up returned after " + platform.upMs() + " ms");
+        }
+      }
+      double l = Stats.median(local);
+      double u = Stats.median(up);
+      table.row(line, Stats.seconds(l), list(local), Stats.seconds(u), list(up), Stats.ratio(u / l));
+    }
+    table.note("Cold: every run is a fresh JVM / fresh run directory, no warm-up; " + options.reps() + " runs each.");
+    table.note("local[2]: spark-submit (launcher + SparkSubmit) of a SparkSession main; wall time from starting the "
+        + "launcher to the first answer.");
+    table.note("up: LocalPlatform.up in the benchmark JVM (master, 2 workers, History Server, Connect server, "
+        + "all started in parallel) until it returns after the first Connect query; the issue's aim is <= 2x.");
+    if (!options.sets().isEmpty()) {
+      table.note("up --set: " + String.join(" ", options.sets()));
+    }
+    return table;
+  }
+
+  private static String list(List<Long> ms) {
+    return ms.stream().map(v -> String.format("%.1f", v / 1000.0)).collect(Collectors.joining(", "));
+  }
+}

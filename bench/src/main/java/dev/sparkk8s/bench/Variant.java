@@ -1,0 +1,53 @@
+package dev.sparkk8s.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named set of extra Spark configuration for the Connect server, passed to {@code up} as
+ * {@code --set spark.conf.<key with escaped dots>=<value>}. Written {@code NAME:key=value,key=value}.
+ */
+record Variant(String name, Map<String, String> conf) {
+
+  static Variant parse(String text) {
+    int colon = text.indexOf(':');
+    String name = colon < 0 ? text : text.substring(0, colon);
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (colon >= 0 && colon < text.length() - 1) {
+      for (String kv : text.substring(colon + 1).split(",")) {
+        int eq = kv.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("variant " + name + ": '" + kv + "' is not key=value");
+        }
+        conf.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+      }
+    }
+    return new Variant(name, conf);
+  }
+
+  /** The variants measured when none are given. */
+  static List<Variant> defaults() {
+    return List.of(
+        parse("spark-defaults:spark.serializer=org.apache.spark.serializer.JavaSerializer,spark.locality.wait=3s"),
+        parse("chart"),
+        parse("chart+partitions=4:spark.sql.shuffle.partitions=4"),
+        parse("chart+parallelismFirst=false:spark.sql.adaptive.coalescePartitions.parallelismFirst=false"));
+  }
+
+  List<String> sets() {
+    List<String> sets = new ArrayList<>();
+    conf.forEach((k, v) -> sets.add("spark.conf." + k.replace(".", "\\.") + "=" + v));
+    return sets;
+  }
+
+  String describe() {
+    if (conf.isEmpty()) {
+      return "(chart defaults)";
+    }
+    List<String> parts = new ArrayList<>();
+    conf.forEach((k, v) -> parts.add("`" + k + "=" + v + "`"));
+    return String.join(" ", parts);
+  }
+}
