@@ -353,7 +353,7 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- $_ := set $c "spark.kubernetes.container.image" (include "spark-k8s.image" .) -}}
 {{- $_ := set $c "spark.kubernetes.container.image.pullPolicy" $v.image.pullPolicy -}}
 {{- with $v.imagePullSecrets }}{{ $_ := set $c "spark.kubernetes.container.image.pullSecrets" (join "," .) }}{{ end -}}
-{{- $_ := set $c "spark.kubernetes.executor.podNamePrefix" (printf "%s-exec" $fullname) -}}
+{{- $_ := set $c "spark.kubernetes.executor.podNamePrefix" $fullname -}}
 {{- $_ := set $c "spark.kubernetes.executor.request.cores" (toString $v.executor.cores) -}}
 {{- $_ := set $c "spark.kubernetes.executor.limit.cores" (toString $v.executor.cores) -}}
 {{- $_ := set $c "spark.kubernetes.executor.podTemplateContainerName" "spark-executor" -}}

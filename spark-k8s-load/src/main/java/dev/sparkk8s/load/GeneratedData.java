@@ -42,7 +42,7 @@ final class GeneratedData {
   private static long count(SparkSession spark, String path) {
     try {
       return spark.read().parquet(path).count();
-    } catch (RuntimeException absent) {
+    } catch (Exception absent) {
       return -1;
     }
   }

@@ -42,7 +42,7 @@ final class LoadSession {
       List<List<Long>> actual = answer(type);
       List<List<Long>> want = expected.of(type);
       error = actual.equals(want) ? null : "wrong answer: expected " + want + " but got " + actual;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
     long end = System.nanoTime();

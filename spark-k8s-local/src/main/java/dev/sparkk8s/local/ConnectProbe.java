@@ -14,13 +14,18 @@ public final class ConnectProbe {
   /** Runs {@code range(100).sum} through Spark Connect; throws with the server's message if it fails. */
   public static void firstQuery(String connectUrl) {
     SparkSession session = SparkSession.builder().remote(connectUrl).create();
+    long sum;
     try {
-      long sum = session.sql("SELECT sum(id) FROM range(100)").first().getLong(0);
-      if (sum != 4950) {
-        throw new LocalRuntimeException("the Connect server at " + connectUrl + " answered " + sum + " instead of 4950");
-      }
+      sum = session.sql("SELECT sum(id) FROM range(100)").first().getLong(0);
+    } catch (Exception e) {
+      // Scala throws checked SparkExceptions that Java does not see declared.
+      throw new LocalRuntimeException("the Connect server at " + connectUrl + " failed a first query: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     } finally {
       closeQuietly(session);
+    }
+    if (sum != 4950) {
+      throw new LocalRuntimeException("the Connect server at " + connectUrl + " answered " + sum + " instead of 4950");
     }
   }
 
@@ -31,7 +36,7 @@ public final class ConnectProbe {
   public static void closeQuietly(SparkSession session) {
     try {
       session.close();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       if (!String.valueOf(e.getMessage()).contains("UNIMPLEMENTED")) {
         throw e;
       }

@@ -53,7 +53,7 @@ public final class KnownAnswerQueries {
   private static Result check(String name, Supplier<String> problem) {
     try {
       return new Result(name, problem.get());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return new Result(name, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
@@ -102,7 +102,7 @@ public final class KnownAnswerQueries {
       try {
         b.sql("SELECT * FROM only_in_a").collectAsList();
         return "session B sees session A's temp view";
-      } catch (RuntimeException expected) {
+      } catch (Exception expected) {
         if (!String.valueOf(expected.getMessage()).contains("only_in_a")) {
           return "session B failed for another reason: " + expected.getMessage();
         }
