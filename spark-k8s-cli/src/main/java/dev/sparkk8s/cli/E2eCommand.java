@@ -32,9 +32,8 @@ public class E2eCommand implements Callable<Integer> {
       description = "An existing namespace to deploy into (default: ${DEFAULT-VALUE}).")
   String namespace;
 
-  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
-      description = "Spark line: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
-  String sparkVersion;
+  @Mixin
+  SparkVersionOption spark;
 
   @Option(names = "--data", paramLabel = "URI",
       description = "A directory executors and the driver share (e.g. s3a://bucket/e2e) for the Parquet check.")
@@ -62,7 +61,7 @@ public class E2eCommand implements Callable<Integer> {
     }
     RenderRequest.Builder request = RenderRequest.builder().release("spark-e2e").namespace(namespace)
         .preset(values.preset).valuesFiles(values.valuesFiles)
-        .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes");
+        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes");
     values.sets.forEach(request::setArgument);
     List<String> problems = new ClusterE2e(line -> {
       out.println(line);

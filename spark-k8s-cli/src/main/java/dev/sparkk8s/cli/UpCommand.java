@@ -33,9 +33,8 @@ public class UpCommand implements Callable<Integer> {
   @Mixin
   ChartOption chart;
 
-  @Option(names = "--spark", paramLabel = "VERSION", defaultValue = "4.1",
-      description = "Spark line: 3.5 or 4.1 (default: ${DEFAULT-VALUE}).")
-  String sparkVersion;
+  @Mixin
+  SparkVersionOption spark;
 
   @Option(names = "--workers", paramLabel = "N",
       description = "Number of Standalone workers (default: the chart's spark.standalone.worker.replicas).")
@@ -52,9 +51,9 @@ public class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LocalOptions options = new LocalOptions(sparkVersion, values.preset, values.valuesFiles, values.sets, workers,
+    LocalOptions options = new LocalOptions(spark.version, values.preset, values.valuesFiles, values.sets, workers,
         connectPort, run.runDir, chart.chart);
-    SparkHome home = sparkHome == null ? SparkHome.built(sparkVersion) : new SparkHome(sparkVersion, sparkHome);
+    SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(line -> {
       out.println(line);
       out.flush();
