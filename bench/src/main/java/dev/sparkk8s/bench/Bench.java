@@ -28,8 +28,11 @@ public final class Bench {
     }
     Log.say("bench " + options.benchmark() + ": Spark " + options.lines() + "; work files in " + options.runRoot());
     String loadBefore = loadAverage();
-    ResultTable table = options.benchmark().equals("startup") ? new StartupBench(options).run()
-        : new ThroughputBench(options).run();
+    ResultTable table = switch (options.benchmark()) {
+      case "startup" -> new StartupBench(options).run();
+      case "load-scaling" -> new LoadScalingBench(options).run();
+      default -> new ThroughputBench(options).run();
+    };
     table.note("Load average (1 min) at start / end: " + loadBefore + " / " + loadAverage()
         + " (other work on the machine skews absolute times; the ratios are measured in the same run).");
     table.publish(options.resultsDir(), options.benchmark() + "-" + String.join("-", options.lines()));

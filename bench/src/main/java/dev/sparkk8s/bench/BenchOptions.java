@@ -18,12 +18,12 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
 
   static BenchOptions parse(String[] args, Path root) {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: bench/run startup|throughput [--spark 3.5,4.1] [--reps N] "
+      throw new IllegalArgumentException("usage: bench/run startup|throughput|load-scaling [--spark 3.5,4.1] [--reps N] "
           + "[--warmup N] [--passes N] [--set k=v]... [--variant NAME:key=value,...]...");
     }
     String benchmark = args[0];
-    if (!List.of("startup", "throughput").contains(benchmark)) {
-      throw new IllegalArgumentException("unknown benchmark " + benchmark + "; use startup or throughput");
+    if (!List.of("startup", "throughput", "load-scaling").contains(benchmark)) {
+      throw new IllegalArgumentException("unknown benchmark " + benchmark + "; use startup, throughput or load-scaling");
     }
     List<String> lines = List.of("3.5", "4.1");
     int reps = 3;

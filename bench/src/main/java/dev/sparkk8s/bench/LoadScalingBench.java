@@ -1,0 +1,110 @@
+package dev.sparkk8s.bench;
+
+import dev.sparkk8s.load.HtmlReport;
+import dev.sparkk8s.load.JsonReport;
+import dev.sparkk8s.load.LatencyStats;
+import dev.sparkk8s.load.LoadOptions;
+import dev.sparkk8s.load.LoadResult;
+import dev.sparkk8s.load.LoadRunner;
+import dev.sparkk8s.load.ScenarioLoader;
+import dev.sparkk8s.local.SparkHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Throughput and p95 of {@code spark-k8s load} ({@code mixed} scenario) on {@code up --local} at 1,
+ * 2, 4, 8, 16 and 32 concurrent sessions; each step's ratio is against the 1-session step of the
+ * same run. Every step also writes the load command's own report.json and report.html.
+ */
+final class LoadScalingBench {
+
+  static final int[] SESSIONS = {1, 2, 4, 8, 16, 32};
+  private static final Duration STEP = Duration.ofSeconds(30);
+  private static final double SCALE = 0.2;
+
+  private final BenchOptions options;
+
+  LoadScalingBench(BenchOptions options) {
+    this.options = options;
+  }
+
+  ResultTable run() {
+    ResultTable table = new ResultTable("Load scaling: spark-k8s load --scenario mixed on up --local (2 workers)",
+        "Spark", "sessions", "queries", "failed", "queries/s", "p50 ms", "p95 ms", "qps / 1 session");
+    for (String line : options.lines()) {
+      Path work = options.workDir("scaling-" + line);
+      List<double[]> curve = new ArrayList<>();
+      try (PlatformRun platform = new PlatformRun(SparkHome.built(line), 2, options.sets(), work.resolve("run"))) {
+        double base = 0;
+        for (int sessions : SESSIONS) {
+          LoadResult result = step(platform.connectUrl(), sessions, work);
+          LatencyStats s = result.overall();
+          double qps = result.throughputQps();
+          base = sessions == 1 ? qps : base;
+          curve.add(new double[] {sessions, qps, s.p95()});
+          table.row(line, String.valueOf(sessions), String.valueOf(s.queries()), String.valueOf(s.failed()),
+              String.format(Locale.ROOT, "%.2f", qps), String.valueOf(s.p50()), String.valueOf(s.p95()),
+              String.format(Locale.ROOT, "%.2f", base == 0 ? 0 : qps / base));
+        }
+      }
+      writePlot(line, curve);
+    }
+    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE
+        + " (every answer checked); per-step report.json/report.html under " + options.runRoot() + ".");
+    table.note("Plot: bench/results/load-scaling-<spark>.svg (queries/s and p95 against sessions).");
+    return table;
+  }
+
+  private LoadResult step(String url, int sessions, Path work) {
+    Log.say("  " + sessions + " sessions");
+    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), sessions, STEP, null, SCALE,
+        work.resolve("data").toString(), null, null);
+    try {
+      LoadResult result = new LoadRunner(l -> Log.say("    " + l)).run(o);
+      Path report = Files.createDirectories(work.resolve("report-" + sessions));
+      JsonReport.write(result, report.resolve("report.json"));
+      HtmlReport.write(result, report.resolve("report.html"));
+      return result;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the step's report: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Two polylines, queries/s (blue, left scale) and p95 (orange, right scale), over sessions (log2). */
+  private void writePlot(String line, List<double[]> curve) {
+    double maxQps = curve.stream().mapToDouble(p -> p[1]).max().orElse(1);
+    double maxP95 = curve.stream().mapToDouble(p -> p[2]).max().orElse(1);
+    StringBuilder qps = new StringBuilder();
+    StringBuilder p95 = new StringBuilder();
+    StringBuilder labels = new StringBuilder();
+    for (double[] p : curve) {
+      double x = 50 + 500 * (Math.log(p[0]) / Math.log(2)) / 5;
+      qps.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 230 - 200 * p[1] / Math.max(maxQps, 1e-9)));
+      p95.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 230 - 200 * p[2] / Math.max(maxP95, 1e-9)));
+      labels.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"248\" font-size=\"11\" text-anchor=\"middle\">%d</text>",
+          x, (int) p[0]));
+    }
+    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"270\">"
+        + "<line x1=\"50\" y1=\"230\" x2=\"560\" y2=\"230\" stroke=\"#333\"/>" + labels
+        + "<text x=\"300\" y=\"265\" font-size=\"11\" text-anchor=\"middle\">concurrent sessions</text>"
+        + String.format(Locale.ROOT, "<text x=\"5\" y=\"20\" font-size=\"11\" fill=\"#1f77b4\">queries/s (max %.2f)</text>", maxQps)
+        + String.format(Locale.ROOT, "<text x=\"400\" y=\"20\" font-size=\"11\" fill=\"#ff7f0e\">p95 ms (max %.0f)</text>", maxP95)
+        + "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"" + qps.toString().strip() + "\"/>"
+        + "<polyline fill=\"none\" stroke=\"#ff7f0e\" stroke-width=\"2\" points=\"" + p95.toString().strip() + "\"/>"
+        + "<text x=\"300\" y=\"40\" font-size=\"12\" text-anchor=\"middle\">Spark " + line + "</text></svg>\n";
+    try {
+      Files.createDirectories(options.resultsDir());
+      Files.writeString(options.resultsDir().resolve("load-scaling-" + line + ".svg"), svg);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the plot: " + e.getMessage(), e);
+    }
+  }
+}
