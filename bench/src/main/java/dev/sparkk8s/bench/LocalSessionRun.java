@@ -1,5 +1,6 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -64,39 +64,17 @@ final class LocalSessionRun {
     }
   }
 
+  /** What spark-submit would run for the baseline session: Spark's own launcher decides. */
   private List<String> command(String... args) {
-    List<String> launcher = new ArrayList<>(List.of(java(), "-Xmx128m", "-cp", home.jars() + "/*",
-        "org.apache.spark.launcher.Main", "org.apache.spark.deploy.SparkSubmit",
-        "--master", master, "--class", LocalSessionMain.class.getName(), benchJar()));
-    launcher.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(launcher);
-    pb.environment().putAll(env());
-    try {
-      Process p = pb.start();
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException("Spark's launcher failed: " + err.strip());
-      }
-      List<String> command = new ArrayList<>(Arrays.stream(out.split("\0")).filter(s -> !s.isBlank()).toList());
-      command.set(0, command.get(0).strip());
-      return command;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run Spark's launcher: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    List<String> sparkArgs = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
+        "--class", LocalSessionMain.class.getName(), benchJar()));
+    sparkArgs.addAll(List.of(args));
+    return SparkClassCommand.of(home, sparkArgs, env());
   }
 
   private Map<String, String> env() {
     return Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
         "SPARK_LOCAL_IP", "127.0.0.1");
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static String benchJar() {

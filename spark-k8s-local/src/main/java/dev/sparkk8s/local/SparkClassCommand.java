@@ -14,12 +14,12 @@ import java.util.Map;
  * ({@code org.apache.spark.launcher.Main}) with the process's environment, so daemon memory, JVM
  * module options and spark-submit's driver memory come from Spark, not from us.
  */
-final class SparkClassCommand {
+public final class SparkClassCommand {
 
   private SparkClassCommand() {
   }
 
-  static List<String> of(SparkHome home, List<String> sparkArgs, Map<String, String> env) {
+  public static List<String> of(SparkHome home, List<String> sparkArgs, Map<String, String> env) {
     List<String> launcher = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-cp",
         home.jars() + "/*", "org.apache.spark.launcher.Main"));
     launcher.addAll(sparkArgs);
