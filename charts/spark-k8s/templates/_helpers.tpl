@@ -297,12 +297,21 @@ them (besides every key the chart sets in the current configuration).
 {{- end -}}
 
 {{/*
-Performance defaults of the chart; spark.conf may override them.
+Performance defaults of the chart; spark.conf may override them. Shuffle partitions follow the
+executor slots (executors, or the dynamic-allocation max, times cores) when
+spark.executor.shufflePartitionsPerCore is set.
 */}}
 {{- define "spark-k8s.tunableDefaults" -}}
-{{- toJson (dict
+{{- $d := dict
   "spark.serializer" "org.apache.spark.serializer.KryoSerializer"
-  "spark.locality.wait" "0s") -}}
+  "spark.locality.wait" "0s" -}}
+{{- $perCore := int .Values.spark.executor.shufflePartitionsPerCore -}}
+{{- if gt $perCore 0 -}}
+{{- $scale := include "spark-k8s.executorScale" . | fromJson -}}
+{{- $slots := mul (ternary $scale.max $scale.count $scale.dynamic) .Values.spark.executor.cores -}}
+{{- if gt (int $slots) 0 }}{{ $_ := set $d "spark.sql.shuffle.partitions" (toString (mul $slots $perCore)) }}{{ end -}}
+{{- end -}}
+{{- toJson $d -}}
 {{- end -}}
 
 {{/*

@@ -35,6 +35,7 @@ public final class Bench {
     };
     table.note("Load average (1 min) at start / end: " + loadBefore + " / " + loadAverage()
         + " (other work on the machine skews absolute times; the ratios are measured in the same run).");
-    table.publish(options.resultsDir(), options.benchmark() + "-" + String.join("-", options.lines()));
+    String backend = options.benchmark().equals("load-scaling") ? "-" + options.backend() : "";
+    table.publish(options.resultsDir(), options.benchmark() + "-" + String.join("-", options.lines()) + backend);
   }
 }

@@ -10,16 +10,17 @@ import java.util.List;
 
 /**
  * Command-line options of {@code bench/run}: {@code --spark 4.1,3.5}, {@code --reps N},
- * {@code --warmup N}, {@code --passes N}, {@code --set k=v} (to every up), and
- * {@code --variant NAME:key=value,...} (repeatable; throughput only).
+ * {@code --warmup N}, {@code --passes N}, {@code --workers N} (to every up; default: up's own),
+ * {@code --backend standalone|kubernetes} and {@code --sessions 1,2,4} (load-scaling only),
+ * {@code --set k=v} (to every up), and {@code --variant NAME:key=value,...} (repeatable; throughput only).
  */
-record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, List<String> sets,
-    List<Variant> variants, Path root, Path runRoot) {
+record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, Integer workers, String backend, List<Integer> sessions,
+    List<String> sets, List<Variant> variants, Path root, Path runRoot) {
 
   static BenchOptions parse(String[] args, Path root) {
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: bench/run startup|throughput|load-scaling [--spark 3.5,4.1] [--reps N] "
-          + "[--warmup N] [--passes N] [--set k=v]... [--variant NAME:key=value,...]...");
+          + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... [--variant NAME:key=value,...]...");
     }
     String benchmark = args[0];
     if (!List.of("startup", "throughput", "load-scaling").contains(benchmark)) {
@@ -29,6 +30,9 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
     int reps = 3;
     int warmup = 1;
     int passes = 5;
+    Integer workers = null;
+    String backend = "standalone";
+    List<Integer> sessions = List.of(1, 2, 4, 8, 16, 32);
     List<String> sets = new ArrayList<>();
     List<Variant> variants = new ArrayList<>();
     for (int i = 1; i < args.length; i += 2) {
@@ -41,14 +45,20 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
         case "--reps" -> reps = Integer.parseInt(value);
         case "--warmup" -> warmup = Integer.parseInt(value);
         case "--passes" -> passes = Integer.parseInt(value);
+        case "--workers" -> workers = Integer.valueOf(value);
+        case "--backend" -> backend = value;
+        case "--sessions" -> sessions = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
         case "--set" -> sets.add(value);
         case "--variant" -> variants.add(Variant.parse(value));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    if (!List.of("standalone", "kubernetes").contains(backend)) {
+      throw new IllegalArgumentException("--backend " + backend + ": use standalone (up --local) or kubernetes (the harness)");
+    }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path runRoot = root.resolve("bench/target/runs/" + benchmark + "-" + stamp);
-    return new BenchOptions(benchmark, lines, reps, warmup, passes, List.copyOf(sets),
+    return new BenchOptions(benchmark, lines, reps, warmup, passes, workers, backend, sessions, List.copyOf(sets),
         variants.isEmpty() ? Variant.defaults() : List.copyOf(variants), root, runRoot);
   }
 

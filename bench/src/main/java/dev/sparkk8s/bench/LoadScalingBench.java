@@ -7,7 +7,6 @@ import dev.sparkk8s.load.LoadOptions;
 import dev.sparkk8s.load.LoadResult;
 import dev.sparkk8s.load.LoadRunner;
 import dev.sparkk8s.load.ScenarioLoader;
-import dev.sparkk8s.local.SparkHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Throughput and p95 of {@code spark-k8s load} ({@code mixed} scenario) on {@code up --local} at 1,
- * 2, 4, 8, 16 and 32 concurrent sessions; each step's ratio is against the 1-session step of the
- * same run. Every step also writes the load command's own report.json and report.html.
+ * Throughput and p95 of {@code spark-k8s load} ({@code mixed} scenario) at 1, 2, 4, 8, 16 and 32
+ * concurrent sessions (or the {@code --sessions} given), on {@code up --local} (standalone backend)
+ * or on the Kubernetes harness ({@code --backend kubernetes}); each step's ratio is against the
+ * first step of the same run. Every step also writes the load command's own report.json and
+ * report.html.
  */
 final class LoadScalingBench {
 
-  static final int[] SESSIONS = {1, 2, 4, 8, 16, 32};
   private static final Duration STEP = Duration.ofSeconds(30);
   private static final double SCALE = 0.2;
 
@@ -34,29 +34,38 @@ final class LoadScalingBench {
   }
 
   ResultTable run() {
-    ResultTable table = new ResultTable("Load scaling: spark-k8s load --scenario mixed on up --local (2 workers)",
-        "Spark", "sessions", "queries", "failed", "queries/s", "p50 ms", "p95 ms", "qps / 1 session");
+    ResultTable table = new ResultTable("Load scaling: spark-k8s load --scenario mixed, " + options.backend() + " backend",
+        "Spark", "backend", "sessions", "queries", "failed", "queries/s", "p50 ms", "p95 ms", "qps / first step");
     for (String line : options.lines()) {
-      Path work = options.workDir("scaling-" + line);
+      Path work = options.workDir("scaling-" + line + "-" + options.backend());
       List<double[]> curve = new ArrayList<>();
-      try (PlatformRun platform = new PlatformRun(SparkHome.built(line), 2, options.sets(), work.resolve("run"))) {
+      try (Deployment platform = Deployment.start(options, line, work.resolve("run"))) {
         double base = 0;
-        for (int sessions : SESSIONS) {
+        for (int sessions : options.sessions()) {
           LoadResult result = step(platform.connectUrl(), sessions, work);
           LatencyStats s = result.overall();
           double qps = result.throughputQps();
-          base = sessions == 1 ? qps : base;
+          base = base == 0 ? qps : base;
           curve.add(new double[] {sessions, qps, s.p95()});
-          table.row(line, String.valueOf(sessions), String.valueOf(s.queries()), String.valueOf(s.failed()),
+          table.row(line, options.backend(), String.valueOf(sessions), String.valueOf(s.queries()), String.valueOf(s.failed()),
               String.format(Locale.ROOT, "%.2f", qps), String.valueOf(s.p50()), String.valueOf(s.p95()),
               String.format(Locale.ROOT, "%.2f", base == 0 ? 0 : qps / base));
         }
       }
-      writePlot(line, curve);
+      if (curve.size() > 1) {
+        writePlot(line + "-" + options.backend(), curve);
+      }
     }
     table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE
         + " (every answer checked); per-step report.json/report.html under " + options.runRoot() + ".");
-    table.note("Plot: bench/results/load-scaling-<spark>.svg (queries/s and p95 against sessions).");
+    table.note("Plot: bench/results/load-scaling-<spark>-<backend>.svg (queries/s and p95 against sessions), when "
+        + "more than one step ran.");
+    table.note(options.backend().equals("standalone")
+        ? "Deployment: up --local (" + (options.workers() == null ? "the development preset" : options.workers() + " workers") + ")."
+        : "Deployment: the Kubernetes harness (fabric8 mock API, the local kubelet running executor pods as JVMs).");
+    if (!options.sets().isEmpty()) {
+      table.note("--set: " + String.join(" ", options.sets()));
+    }
     return table;
   }
 
@@ -85,8 +94,9 @@ final class LoadScalingBench {
     StringBuilder qps = new StringBuilder();
     StringBuilder p95 = new StringBuilder();
     StringBuilder labels = new StringBuilder();
+    double maxLog = Math.max(1, Math.log(curve.get(curve.size() - 1)[0]) / Math.log(2));
     for (double[] p : curve) {
-      double x = 50 + 500 * (Math.log(p[0]) / Math.log(2)) / 5;
+      double x = 50 + 500 * (Math.log(p[0]) / Math.log(2)) / maxLog;
       qps.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 230 - 200 * p[1] / Math.max(maxQps, 1e-9)));
       p95.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, 230 - 200 * p[2] / Math.max(maxP95, 1e-9)));
       labels.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"248\" font-size=\"11\" text-anchor=\"middle\">%d</text>",
@@ -99,7 +109,7 @@ final class LoadScalingBench {
         + String.format(Locale.ROOT, "<text x=\"400\" y=\"20\" font-size=\"11\" fill=\"#ff7f0e\">p95 ms (max %.0f)</text>", maxP95)
         + "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"" + qps.toString().strip() + "\"/>"
         + "<polyline fill=\"none\" stroke=\"#ff7f0e\" stroke-width=\"2\" points=\"" + p95.toString().strip() + "\"/>"
-        + "<text x=\"300\" y=\"40\" font-size=\"12\" text-anchor=\"middle\">Spark " + line + "</text></svg>\n";
+        + "<text x=\"300\" y=\"40\" font-size=\"12\" text-anchor=\"middle\">Spark " + line.replace("-", ", ") + " backend</text></svg>\n";
     try {
       Files.createDirectories(options.resultsDir());
       Files.writeString(options.resultsDir().resolve("load-scaling-" + line + ".svg"), svg);

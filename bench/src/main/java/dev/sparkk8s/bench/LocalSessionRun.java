@@ -26,11 +26,18 @@ final class LocalSessionRun {
   private final SparkHome home;
   private final String master;
   private final Path logDir;
+  private final List<String> jvmOptions;
 
   LocalSessionRun(SparkHome home, String master, Path logDir) {
+    this(home, master, logDir, List.of());
+  }
+
+  /** With extra JVM options (for instance a class-data archive) before everything Spark's launcher chose. */
+  LocalSessionRun(SparkHome home, String master, Path logDir, List<String> jvmOptions) {
     this.home = home;
     this.master = master;
     this.logDir = logDir;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   List<Line> run(String name, String... args) {
@@ -69,7 +76,9 @@ final class LocalSessionRun {
     List<String> sparkArgs = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
         "--class", LocalSessionMain.class.getName(), benchJar()));
     sparkArgs.addAll(List.of(args));
-    return SparkClassCommand.of(home, sparkArgs, env());
+    List<String> command = new ArrayList<>(SparkClassCommand.of(home, sparkArgs, env()));
+    command.addAll(1, jvmOptions);
+    return command;
   }
 
   private Map<String, String> env() {

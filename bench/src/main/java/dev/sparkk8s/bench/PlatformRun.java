@@ -1,5 +1,6 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.local.ClassDataArchive;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalState;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * One {@code spark-k8s up --local} through the Java API, in a fresh run directory, with the given
- * {@code --set} arguments; {@link #close()} runs {@code down}. {@link #upMs()} is the wall time of
+ * {@code --workers} (null: up's default) and {@code --set} arguments; {@link #close()} runs {@code down}. {@link #upMs()} is the wall time of
  * {@code up}, which returns only after a first query through Spark Connect was answered.
  */
 final class PlatformRun implements AutoCloseable {
@@ -18,10 +19,12 @@ final class PlatformRun implements AutoCloseable {
   private final LocalState state;
   private final long upMs;
 
-  PlatformRun(SparkHome home, int workers, List<String> sets, Path runDir) {
+  PlatformRun(SparkHome home, Integer workers, List<String> sets, Path runDir) {
     this.runDir = runDir;
     // A free Connect port of our own: the chart's 15002 may be taken (or grabbed meanwhile) by another run.
     LocalOptions options = new LocalOptions(home.sparkVersion(), null, List.of(), sets, workers, freePort(), runDir, null);
+    // Made once per Spark home and JDK, like the build would: not part of a timed start.
+    ClassDataArchive.of(home).ensure(line -> Log.say("  " + line));
     long t0 = System.nanoTime();
     this.state = new LocalPlatform(line -> Log.say("  up: " + line)).up(options, home);
     this.upMs = (System.nanoTime() - t0) / 1_000_000;

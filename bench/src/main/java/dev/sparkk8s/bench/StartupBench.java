@@ -1,5 +1,6 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.local.ClassDataArchive;
 import dev.sparkk8s.local.SparkHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import java.util.stream.Collectors;
 /**
  * {@code bench/run startup}: cold start to the first answered query. Baseline: a fresh JVM with a
  * {@code local[2]} SparkSession from the same Spark home (launcher start to the answer of
- * {@code SELECT sum(id) FROM range(100)}). Measured: {@code LocalPlatform.up} with 2 workers in a
- * fresh run directory until it returns (it returns after that same query was answered through
- * Spark Connect), then {@code down}. Baseline and up alternate, so drift hits both alike.
+ * {@code SELECT sum(id) FROM range(100)}), without and with the class-data archive. Measured:
+ * {@code LocalPlatform.up} (the development preset unless --workers) in a fresh run directory until
+ * it returns (after that same query was answered through Spark Connect), then {@code down}.
+ * Baselines and up alternate, so drift hits them alike.
  */
 final class StartupBench {
 
@@ -23,30 +25,44 @@ final class StartupBench {
 
   ResultTable run() {
     ResultTable table = new ResultTable("Startup: spark-k8s up --local vs a local[2] session",
-        "Spark", "local[2] first query (median)", "runs", "up --local, 2 workers (median)", "runs", "up / local");
+        "Spark", "local[2] first query (median)", "runs", "local[2] with the archive (median)", "runs",
+        "up --local (median)", "runs", "up / local", "up / local with the archive");
     for (String line : options.lines()) {
       SparkHome home = SparkHome.built(line);
+      ClassDataArchive archive = ClassDataArchive.of(home);
+      archive.ensure(Log::say);
       List<Long> local = new ArrayList<>();
+      List<Long> localArchive = new ArrayList<>();
       List<Long> up = new ArrayList<>();
       for (int i = 1; i <= options.reps(); i++) {
         Path dir = options.workDir("startup-" + line + "-" + i);
         LocalSessionRun.Line answered = new LocalSessionRun(home, "local[2]", dir).run("local", "first-query").get(0);
         local.add(answered.atMs());
         Log.say("Spark " + line + " run " + i + ": local[2] answered after " + answered.atMs() + " ms");
-        try (PlatformRun platform = new PlatformRun(home, 2, options.sets(), dir.resolve("run"))) {
+        LocalSessionRun.Line withArchive = new LocalSessionRun(home, "local[2]", dir, archive.jvmOptions())
+            .run("local-archive", "first-query").get(0);
+        localArchive.add(withArchive.atMs());
+        Log.say("Spark " + line + " run " + i + ": local[2] with the archive answered after " + withArchive.atMs() + " ms");
+        try (PlatformRun platform = new PlatformRun(home, options.workers(), options.sets(), dir.resolve("run"))) {
           up.add(platform.upMs());
           Log.say("Spark " + line + " run " + i + ": up returned after " + platform.upMs() + " ms");
         }
       }
       double l = Stats.median(local);
+      double la = Stats.median(localArchive);
       double u = Stats.median(up);
-      table.row(line, Stats.seconds(l), list(local), Stats.seconds(u), list(up), Stats.ratio(u / l));
+      table.row(line, Stats.seconds(l), list(local), Stats.seconds(la), list(localArchive), Stats.seconds(u), list(up),
+          Stats.ratio(u / l), Stats.ratio(u / la));
     }
     table.note("Cold: every run is a fresh JVM / fresh run directory, no warm-up; " + options.reps() + " runs each.");
     table.note("local[2]: spark-submit (launcher + SparkSubmit) of a SparkSession main; wall time from starting the "
         + "launcher to the first answer.");
-    table.note("up: LocalPlatform.up in the benchmark JVM (master, 2 workers, History Server, Connect server, "
-        + "all started in parallel) until it returns after the first Connect query; the issue's aim is <= 2x.");
+    table.note("local[2] with the archive: the same, with the class-data archive up --local uses "
+        + "(-XX:SharedArchiveFile); both baselines run in every repetition.");
+    table.note("up: LocalPlatform.up in the benchmark JVM (master, " + (options.workers() == null ? "the preset's"
+        : options.workers()) + " worker(s), History Server, Connect server, all started in parallel) until it returns "
+        + "after the first Connect query; the class-data archive exists before the first repetition (made once per "
+        + "Spark home and JDK, like the build); the issue's aim is <= 2x.");
     if (!options.sets().isEmpty()) {
       table.note("up --set: " + String.join(" ", options.sets()));
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code bench/run throughput}: queries/s of the {@link QueryMix} through Spark Connect against
- * {@code up --local} (standalone backend, 2 workers x 1 core), per configuration variant, against
+ * {@code up --local} (standalone backend, the development preset unless --workers), per configuration variant, against
  * the same mix on a {@code local[2]} session (Spark's defaults) in a separate JVM from the same
  * Spark home. The baseline runs before and after the variants; ratios use their mean.
  */
@@ -42,8 +42,9 @@ final class ThroughputBench {
         + "a group-by reading it back.");
     table.note(options.warmup() + " warm-up pass(es), then " + options.passes() + " timed passes; queries/s = "
         + "queries in a pass / median pass time.");
-    table.note("Connect: the Spark Connect JVM client 4.1.3 in the benchmark JVM; up --local with 2 workers x 1 core "
-        + "(2 executors); chart defaults already set spark.serializer=Kryo and spark.locality.wait=0s.");
+    table.note("Connect: the Spark Connect JVM client 4.1.3 in the benchmark JVM; up --local with "
+        + (options.workers() == null ? "the development preset (1 worker, 1 executor x 2 cores, 4 shuffle partitions)"
+            : options.workers() + " workers") + "; chart defaults set spark.serializer=Kryo and spark.locality.wait=0s.");
     table.note("local[2]: spark-submit --master local[2] of a SparkSession main in its own JVM, Spark's defaults.");
     return table;
   }
@@ -72,7 +73,7 @@ final class ThroughputBench {
     Path dir = options.workDir("throughput-" + line + "-" + v.name().replaceAll("[^A-Za-z0-9.+=-]", "_"));
     List<String> sets = new ArrayList<>(options.sets());
     sets.addAll(v.sets());
-    try (PlatformRun platform = new PlatformRun(home, 2, sets, dir.resolve("run"))) {
+    try (PlatformRun platform = new PlatformRun(home, options.workers(), sets, dir.resolve("run"))) {
       List<Long> passes = ConnectMix.run(platform.connectUrl(), options.warmup(), options.passes(),
           dir.resolve("parquet").toString());
       double qps = QueryMix.pass("/x").size() / (Stats.median(passes) / 1000);

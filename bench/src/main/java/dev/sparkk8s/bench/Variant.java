@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * A named set of extra Spark configuration for the Connect server, passed to {@code up} as
- * {@code --set spark.conf.<key with escaped dots>=<value>}. Written {@code NAME:key=value,key=value}.
+ * {@code --set spark.conf.<key with escaped dots>=<value>}. Written {@code NAME:key=value,key=value};
+ * a key written {@code set:chart.value} is a chart value, passed as {@code --set chart.value=<value>}.
  */
 record Variant(String name, Map<String, String> conf) {
+
+  private static final String CHART_VALUE = "set:";
 
   static Variant parse(String text) {
     int colon = text.indexOf(':');
@@ -38,7 +41,8 @@ record Variant(String name, Map<String, String> conf) {
 
   List<String> sets() {
     List<String> sets = new ArrayList<>();
-    conf.forEach((k, v) -> sets.add("spark.conf." + k.replace(".", "\\.") + "=" + v));
+    conf.forEach((k, v) -> sets.add(k.startsWith(CHART_VALUE) ? k.substring(CHART_VALUE.length()) + "=" + v
+        : "spark.conf." + k.replace(".", "\\.") + "=" + v));
     return sets;
   }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
         + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
-        + "rewritten). Returns once a query through Spark Connect has been answered; the processes keep running.",
+        + "rewritten). Starts from the 'development' preset unless --preset names another. Returns once a query "
+        + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
 
@@ -37,7 +38,8 @@ public class UpCommand implements Callable<Integer> {
   SparkVersionOption spark;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Number of Standalone workers (default: the chart's spark.standalone.worker.replicas).")
+      description = "Number of Standalone workers, each running one executor of the Connect server "
+          + "(default: the preset's spark.standalone.worker.replicas).")
   Integer workers;
 
   @Option(names = "--connect-port", paramLabel = "PORT",

@@ -17,7 +17,8 @@ class LoadLocalIT {
   @ValueSource(strings = {"3.5", "4.1"})
   void mixedRunIsGreenAnImpossibleCriterionFailsAndALostWorkerIsCounted(String version, @TempDir Path runDir,
       @TempDir Path data, @TempDir Path reports) throws Exception {
-    Cli.Result up = Cli.run("up", "--local", "--spark", version, "--run-dir", runDir.toString());
+    // Two workers (one executor each), so that losing one leaves the other to retry its tasks on.
+    Cli.Result up = Cli.run("up", "--local", "--spark", version, "--workers", "2", "--run-dir", runDir.toString());
     try {
       assertThat(up.exitCode()).as(up.toString()).isZero();
       String url = LocalState.read(runDir).orElseThrow().connectUrl();

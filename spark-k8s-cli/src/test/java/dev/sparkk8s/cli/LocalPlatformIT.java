@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.kube.QueryMix;
+import dev.sparkk8s.local.ClassDataArchive;
 import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalState;
+import dev.sparkk8s.local.SparkHome;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,7 +52,20 @@ class LocalPlatformIT {
 
       Cli.Result status = Cli.run("status", "--local", "--run-dir", runDir.toString());
       assertThat(status.exitCode()).as(status.toString()).isZero();
-      assertThat(status.out()).contains("master", "worker-1", "worker-2", "history", "connect", "all 5 processes running");
+      // The development preset: one worker, whose one executor uses both its cores.
+      assertThat(status.out()).contains("master", "worker", "history", "connect", "all 4 processes running");
+
+      assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
+      // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.
+      java.util.List<Path> logs = new java.util.ArrayList<>(state.processes().stream().map(p -> p.log()).toList());
+      try (var files = java.nio.file.Files.walk(runDir.resolve("instances"))) {
+        files.filter(f -> f.getFileName().toString().equals("stdout")).forEach(logs::add);
+      }
+      assertThat(logs).hasSizeGreaterThan(state.processes().size());
+      for (Path log : logs) {
+        assertThat(java.nio.file.Files.readString(log)).as("JVM warnings in " + log)
+            .doesNotContain("[cds", "shared archive", "SharedArchiveFile");
+      }
     } finally {
       Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
       assertThat(down.exitCode()).as(down.toString()).isZero();

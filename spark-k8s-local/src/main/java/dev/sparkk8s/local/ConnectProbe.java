@@ -13,7 +13,19 @@ public final class ConnectProbe {
 
   /** Runs {@code range(100).sum} through Spark Connect; throws with the server's message if it fails. */
   public static void firstQuery(String connectUrl) {
-    SparkSession session = SparkSession.builder().remote(connectUrl).create();
+    firstQuery(connectUrl, client(connectUrl));
+  }
+
+  /**
+   * A client for the server at this URL. Making one loads the Connect client's classes but sends
+   * nothing, so it can be made while the server is still starting.
+   */
+  public static SparkSession client(String connectUrl) {
+    return SparkSession.builder().remote(connectUrl).create();
+  }
+
+  /** {@link #firstQuery(String)} with a client made beforehand; closes it. */
+  public static void firstQuery(String connectUrl, SparkSession session) {
     long sum;
     try {
       sum = session.sql("SELECT sum(id) FROM range(100)").first().getLong(0);

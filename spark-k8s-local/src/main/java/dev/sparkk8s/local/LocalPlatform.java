@@ -36,6 +36,7 @@ public final class LocalPlatform {
     RenderedRelease release = LocalChart.render(options);
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
+    ClassDataArchive.of(home).ensure(progress);
     resetRunDir(runDir);
 
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()

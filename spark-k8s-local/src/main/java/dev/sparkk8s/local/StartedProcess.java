@@ -14,6 +14,9 @@ record StartedProcess(ProcessPlan plan, Process process) {
   static StartedProcess start(ProcessPlan plan, SparkHome home, java.nio.file.Path runDir) {
     List<String> command = new java.util.ArrayList<>(SparkClassCommand.of(home, plan.sparkArgs(), plan.env()));
     command.add(1, RUN_MARKER + runDir);
+    ClassDataArchive archive = ClassDataArchive.of(home);
+    command.addAll(1, archive.jvmOptions());
+    command.addAll(0, ProcessPriority.prefix(plan.container().role()));
     try {
       Files.createDirectories(plan.workDir());
       Files.createDirectories(plan.log().getParent());
@@ -23,6 +26,9 @@ record StartedProcess(ProcessPlan plan, Process process) {
           .redirectOutput(Redirect.to(plan.log().toFile()))
           .redirectInput(Redirect.from(new java.io.File("/dev/null")));
       pb.environment().putAll(plan.env());
+      if (plan.container().role().equals("worker")) {
+        pb.environment().putAll(archive.inheritedEnv());
+      }
       return new StartedProcess(plan, pb.start());
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot start " + plan.instance() + ": " + e.getMessage(), e);

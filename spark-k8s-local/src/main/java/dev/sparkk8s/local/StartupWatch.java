@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.apache.spark.sql.connect.SparkSession;
 
 /**
  * Waits until the platform is really up: every container passes its own readiness probe, every
@@ -39,6 +42,9 @@ final class StartupWatch {
     waiting.add("workers registered");
     waiting.add("first query");
     Instant deadline = Instant.now().plus(timeout);
+    // The client's classes load while the server starts, not after it is ready.
+    CompletableFuture<SparkSession> client =
+        CompletableFuture.supplyAsync(() -> ConnectProbe.client(state.connectUrl()));
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
     long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
     while (!waiting.isEmpty()) {
@@ -54,7 +60,7 @@ final class StartupWatch {
         ready(waiting, "workers registered", null);
       }
       if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
-        firstQuery(state.connectUrl(), deadline);
+        firstQuery(state.connectUrl(), client, deadline);
         ready(waiting, "first query", null);
       }
       if (Instant.now().isAfter(deadline)) {
@@ -73,9 +79,9 @@ final class StartupWatch {
    * The first query, bounded by the deadline and abandoned when a process dies: a port answered by
    * something else (another run took it) must not leave us in the client's retries.
    */
-  private void firstQuery(String url, Instant deadline) {
-    java.util.concurrent.CompletableFuture<Void> query =
-        java.util.concurrent.CompletableFuture.runAsync(() -> ConnectProbe.firstQuery(url));
+  private void firstQuery(String url, CompletableFuture<SparkSession> client,
+      Instant deadline) {
+    CompletableFuture<Void> query = client.thenAcceptAsync(session -> ConnectProbe.firstQuery(url, session));
     while (!query.isDone()) {
       processes.forEach(this::failIfDead);
       if (Instant.now().isAfter(deadline)) {
@@ -86,7 +92,7 @@ final class StartupWatch {
     }
     try {
       query.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }

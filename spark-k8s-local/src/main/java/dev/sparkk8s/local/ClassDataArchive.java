@@ -1,0 +1,161 @@
+package dev.sparkk8s.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * A class-data-sharing archive (JDK AppCDS) of a Spark home's classes: every JVM of the local
+ * platform maps the classes it holds instead of loading and verifying them from the jars, which
+ * is most of a Spark JVM's start. Made once per Spark home and JDK (dumped from
+ * {@link ClassDataTraining}), kept in {@code <spark home>/cds/}, and named after the JDK and the
+ * jars, so a changed home or JDK gets a new one; the JVM itself also refuses a stale archive and
+ * then starts without it. Creating it is an optimisation: when it fails, the platform starts as is.
+ */
+public final class ClassDataArchive {
+
+  private static final long TRAINING_TIMEOUT_MINUTES = 5;
+
+  private final SparkHome home;
+  private final Path file;
+
+  private ClassDataArchive(SparkHome home, Path file) {
+    this.home = home;
+    this.file = file;
+  }
+
+  public static ClassDataArchive of(SparkHome home) {
+    return new ClassDataArchive(home, home.dir().resolve("cds").resolve("spark-" + fingerprint(home) + ".jsa"));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public boolean exists() {
+    return Files.isRegularFile(file);
+  }
+
+  /** The JVM options that make a JVM use the archive, or none when there is none yet. */
+  public List<String> jvmOptions() {
+    return exists() ? List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto") : List.of();
+  }
+
+  /**
+   * The environment that makes the JVMs a process starts use the archive: a Standalone worker
+   * starts executor JVMs with its own environment, not with the options of its own command line.
+   */
+  public Map<String, String> inheritedEnv() {
+    return exists() ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions())) : Map.of();
+  }
+
+  /** Makes the archive unless it exists; reports what it does, and only warns when it cannot. */
+  public void ensure(Consumer<String> progress) {
+    if (exists()) {
+      return;
+    }
+    if (!Files.isWritable(home.dir())) {
+      progress.accept("No class-data archive: " + home.dir() + " is not writable; JVMs start without one.");
+      return;
+    }
+    progress.accept("Making a class-data archive of Spark " + home.sparkVersion() + " for this JDK (once per Spark home"
+        + " and JDK; it shortens every later JVM start): " + file);
+    try {
+      create();
+    } catch (RuntimeException e) {
+      progress.accept("No class-data archive (" + e.getMessage() + "); JVMs start without one.");
+    }
+  }
+
+  private void create() {
+    Path dir = file.getParent();
+    Path work;
+    try {
+      Files.createDirectories(dir);
+      work = Files.createTempDirectory(dir, "training-");
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    try {
+      Path partial = work.resolve("archive.jsa");
+      Path jar = trainingJar(work);
+      Map<String, String> env = Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
+          "SPARK_LOCAL_IP", LocalAddresses.LOOPBACK);
+      List<String> command = new ArrayList<>(SparkClassCommand.of(home, List.of("org.apache.spark.deploy.SparkSubmit",
+          "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", ClassDataTraining.class.getName(),
+          jar.toString(), work.resolve("parquet").toString()), env));
+      command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
+      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+          .redirectOutput(Redirect.to(work.resolve("training.log").toFile()));
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(TRAINING_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new LocalRuntimeException("the training run took over " + TRAINING_TIMEOUT_MINUTES + " minutes");
+      }
+      if (p.exitValue() != 0 || !Files.isRegularFile(partial)) {
+        throw new LocalRuntimeException("the training run failed; the last lines of its log:\n"
+            + LogTail.of(work.resolve("training.log"), 10));
+      }
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot run the training: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalRuntimeException("interrupted while making the class-data archive", e);
+    } finally {
+      dev.sparkk8s.render.FileTrees.deleteQuietly(work);
+    }
+  }
+
+  /** A jar holding only {@link ClassDataTraining}, the application spark-submit runs. */
+  private static Path trainingJar(Path dir) throws IOException {
+    String entry = ClassDataTraining.class.getName().replace('.', '/') + ".class";
+    Path jar = dir.resolve("training.jar");
+    try (InputStream in = ClassDataTraining.class.getClassLoader().getResourceAsStream(entry);
+        OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      if (in == null) {
+        throw new IOException("class " + entry + " not found");
+      }
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  /** The JDK that runs Spark and every jar's name, size and time: what the archive is valid for. */
+  private static String fingerprint(SparkHome home) {
+    try (Stream<Path> jars = Files.list(home.jars())) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((SparkClassCommand.javaBinary() + "|" + System.getProperty("java.vm.version")).getBytes(StandardCharsets.UTF_8));
+      for (Path jar : jars.sorted().toList()) {
+        digest.update((jar.getFileName() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + home.jars(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
