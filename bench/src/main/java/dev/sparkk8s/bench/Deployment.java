@@ -21,32 +21,21 @@ interface Deployment extends AutoCloseable {
     SparkHome home = SparkHome.built(sparkLine);
     if (options.backend().equals("standalone")) {
       PlatformRun run = new PlatformRun(home, options.workers(), options.sets(), runDir);
-      return new Deployment() {
-        @Override
-        public String connectUrl() {
-          return run.connectUrl();
-        }
-
-        @Override
-        public void close() {
-          run.close();
-        }
-      };
+      return new Started(run.connectUrl(), run::close);
     }
     ClassDataArchive.of(home).ensure(line -> Log.say("  " + line));
     Log.say("  kubernetes backend on the harness: Spark " + sparkLine + ", " + String.join(" ", options.sets()));
     KubernetesBackendRun run = KubernetesBackendRun.start(options.root().resolve("charts/spark-k8s"), sparkLine,
         options.sets(), runDir);
-    return new Deployment() {
-      @Override
-      public String connectUrl() {
-        return run.connectUrl();
-      }
+    return new Started(run.connectUrl(), run::close);
+  }
 
-      @Override
-      public void close() {
-        run.close();
-      }
-    };
+  /** A started deployment: its Connect URL and how to stop it. */
+  record Started(String connectUrl, Runnable stop) implements Deployment {
+
+    @Override
+    public void close() {
+      stop.run();
+    }
   }
 }

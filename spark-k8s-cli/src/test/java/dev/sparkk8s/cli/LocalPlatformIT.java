@@ -64,7 +64,7 @@ class LocalPlatformIT {
       assertThat(logs).hasSizeGreaterThan(state.processes().size());
       for (Path log : logs) {
         assertThat(java.nio.file.Files.readString(log)).as("JVM warnings in " + log)
-            .doesNotContain("[cds", "shared archive", "SharedArchiveFile");
+            .doesNotContain("[warning][cds", "[error][cds", "Unable to use shared archive", "shared class paths mismatch");
       }
     } finally {
       Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());

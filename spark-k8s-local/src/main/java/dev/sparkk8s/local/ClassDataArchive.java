@@ -22,9 +22,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A class-data-sharing archive (JDK AppCDS) of a Spark home's classes: every JVM of the local
- * platform maps the classes it holds instead of loading and verifying them from the jars, which
- * is most of a Spark JVM's start. Made once per Spark home and JDK (dumped from
+ * A class-data-sharing archive (JDK AppCDS) of a Spark home's classes: the JVMs of the local
+ * platform that can use it (see {@link #jvmOptionsFor}) map the classes it holds instead of
+ * loading and verifying them from the jars, which is most of a Spark JVM's start. Made once per Spark home and JDK (dumped from
  * {@link ClassDataTraining}), kept in {@code <spark home>/cds/}, and named after the JDK and the
  * jars, so a changed home or JDK gets a new one; the JVM itself also refuses a stale archive and
  * then starts without it. Creating it is an optimisation: when it fails, the platform starts as is.
@@ -56,6 +56,38 @@ public final class ClassDataArchive {
   /** The JVM options that make a JVM use the archive, or none when there is none yet. */
   public List<String> jvmOptions() {
     return exists() ? List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto") : List.of();
+  }
+
+  /**
+   * The options for this java command: none when its class path starts with a directory that
+   * holds files (a process's own configuration directory, which Spark's launcher puts first). The
+   * archive records the class path it was made with, empty directories left out, and a JDK 17 JVM
+   * whose class path does not start the same way cannot use it.
+   */
+  public List<String> jvmOptionsFor(List<String> javaCommand) {
+    int option = Math.max(javaCommand.indexOf("-cp"), javaCommand.indexOf("-classpath"));
+    if (option >= 0 && option + 1 < javaCommand.size()) {
+      for (String entry : javaCommand.get(option + 1).split(java.io.File.pathSeparator)) {
+        if (entry.endsWith(".jar") || entry.endsWith("*")) {
+          break;
+        }
+        if (holdsFiles(Path.of(entry))) {
+          return List.of();
+        }
+      }
+    }
+    return jvmOptions();
+  }
+
+  private static boolean holdsFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /**

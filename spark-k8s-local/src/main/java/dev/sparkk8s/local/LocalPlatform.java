@@ -36,11 +36,13 @@ public final class LocalPlatform {
     RenderedRelease release = LocalChart.render(options);
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
+    Map<Integer, String> exact = options.connectPort() == null ? Map.of()
+        : Map.of(options.connectPort(), "--connect-port");
+    // Everything the user asked for is checked before the archive, whose first making takes a while.
+    exact.forEach((port, option) -> new LocalPorts().exactly(port, option));
     ClassDataArchive.of(home).ensure(progress);
     resetRunDir(runDir);
 
-    Map<Integer, String> exact = options.connectPort() == null ? Map.of()
-        : Map.of(options.connectPort(), "--connect-port");
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
     RenderedProcesses processes = RenderedProcesses.startContainers(release, "default", containers, home, runDir, Map.of(), exact);

@@ -13,9 +13,10 @@ record StartedProcess(ProcessPlan plan, Process process) {
 
   static StartedProcess start(ProcessPlan plan, SparkHome home, java.nio.file.Path runDir) {
     List<String> command = new java.util.ArrayList<>(SparkClassCommand.of(home, plan.sparkArgs(), plan.env()));
-    command.add(1, RUN_MARKER + runDir);
     ClassDataArchive archive = ClassDataArchive.of(home);
-    command.addAll(1, archive.jvmOptions());
+    List<String> archiveOptions = archive.jvmOptionsFor(command);
+    command.add(1, RUN_MARKER + runDir);
+    command.addAll(1, archiveOptions);
     command.addAll(0, ProcessPriority.prefix(plan.container().role()));
     try {
       Files.createDirectories(plan.workDir());

@@ -51,6 +51,22 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void aJvmWhoseClassPathStartsWithItsOwnConfigurationGetsNoArchive(@TempDir Path dir) throws Exception {
+    ClassDataArchive archive = ClassDataArchive.of(home(dir));
+    Files.createDirectories(archive.file().getParent());
+    Files.writeString(archive.file(), "");
+    Path emptyConf = Files.createDirectories(dir.resolve("conf"));
+    Path ownConf = Files.createDirectories(dir.resolve("instances/connect/spark-conf"));
+    Files.writeString(ownConf.resolve("spark-defaults.conf"), "spark.app.name x\n");
+    String jars = dir.resolve("jars") + "/*";
+    assertThat(archive.jvmOptionsFor(List.of("java", "-cp", emptyConf + ":" + jars, "Main")))
+        .isEqualTo(archive.jvmOptions());
+    assertThat(archive.jvmOptionsFor(List.of("java", "-cp", dir.resolve("missing") + ":" + jars, "Main")))
+        .isEqualTo(archive.jvmOptions());
+    assertThat(archive.jvmOptionsFor(List.of("java", "-cp", ownConf + ":" + jars, "Main"))).isEmpty();
+  }
+
+  @Test
   void aFailedTrainingRunIsReportedAndTheStartGoesOn(@TempDir Path dir) throws Exception {
     ClassDataArchive archive = ClassDataArchive.of(home(dir));
     List<String> said = new ArrayList<>();
