@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "up", mixinStandardHelpOptions = true,
     description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
         + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
-        + "rewritten). Starts from the 'development' preset unless --preset names another. Returns once a query "
+        + "rewritten; the first start for a Spark home also makes a class-data archive that later JVM starts use). "
+        + "Starts from the 'development' preset unless --preset names another. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
