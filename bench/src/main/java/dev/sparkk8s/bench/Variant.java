@@ -30,13 +30,15 @@ record Variant(String name, Map<String, String> conf) {
     return new Variant(name, conf);
   }
 
-  /** The variants measured when none are given. */
+  /** The variants measured when none are given: the development preset and what it changed. */
   static List<Variant> defaults() {
     return List.of(
-        parse("spark-defaults:spark.serializer=org.apache.spark.serializer.JavaSerializer,spark.locality.wait=3s"),
-        parse("chart"),
-        parse("chart+partitions=4:spark.sql.shuffle.partitions=4"),
-        parse("chart+parallelismFirst=false:spark.sql.adaptive.coalescePartitions.parallelismFirst=false"));
+        parse("development"),
+        parse("development+200-partitions:set:spark.executor.shufflePartitionsPerCore=0"),
+        parse("two-executors:set:spark.standalone.worker.replicas=2,set:spark.standalone.worker.cores=1,"
+            + "set:spark.executor.cores=1,set:spark.executor.instances=2"),
+        parse("spark-serializer-and-locality:spark.serializer=org.apache.spark.serializer.JavaSerializer,"
+            + "spark.locality.wait=3s"));
   }
 
   List<String> sets() {

@@ -40,12 +40,14 @@ public final class LocalPlatform {
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
     exact.forEach((port, option) -> new LocalPorts().exactly(port, option));
-    ClassDataArchive.of(home).ensure(progress);
+    ClassDataArchive archive = ClassDataArchive.of(home);
+    archive.ensure(progress);
     resetRunDir(runDir);
 
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
-    RenderedProcesses processes = RenderedProcesses.startContainers(release, "default", containers, home, runDir, Map.of(), exact);
+    RenderedProcesses processes = RenderedProcesses.startContainers(release, "default", containers, home, archive, runDir,
+        Map.of(), exact);
     LocalState state = state(options, runDir, start, processes.records());
     state.write();
     try {

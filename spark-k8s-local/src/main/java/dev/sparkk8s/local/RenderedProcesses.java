@@ -35,18 +35,20 @@ public final class RenderedProcesses {
   public static RenderedProcesses start(RenderedRelease release, String namespace, List<String> roles, SparkHome home,
       Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
     List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> roles.contains(c.role())).toList();
-    return startContainers(release, namespace, containers, home, runDir, endpoints, exactPorts);
+    return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
+        exactPorts);
   }
 
   static RenderedProcesses startContainers(RenderedRelease release, String namespace, List<ChartContainer> containers,
-      SparkHome home, Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
+      SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints,
+      Map<Integer, String> exactPorts) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
         runDir, new LocalPorts(), exactPorts, endpoints);
     ProcessPlanner planner = new ProcessPlanner(release, addresses, home);
     List<ProcessPlan> plans = containers.stream().map(planner::plan).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
     List<CompletableFuture<StartedProcess>> futures = plans.stream()
-        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, runDir))).toList();
+        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, archive, runDir))).toList();
     List<StartedProcess> started = new ArrayList<>();
     try {
       for (CompletableFuture<StartedProcess> f : futures) {

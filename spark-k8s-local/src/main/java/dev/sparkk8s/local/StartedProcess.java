@@ -11,9 +11,8 @@ record StartedProcess(ProcessPlan plan, Process process) {
   /** A system property naming the run, so that {@code down} only stops processes of its own run. */
   static final String RUN_MARKER = "-Dspark-k8s.run=";
 
-  static StartedProcess start(ProcessPlan plan, SparkHome home, java.nio.file.Path runDir) {
+  static StartedProcess start(ProcessPlan plan, SparkHome home, ClassDataArchive archive, java.nio.file.Path runDir) {
     List<String> command = new java.util.ArrayList<>(SparkClassCommand.of(home, plan.sparkArgs(), plan.env()));
-    ClassDataArchive archive = ClassDataArchive.of(home);
     List<String> archiveOptions = archive.jvmOptionsFor(command);
     command.add(1, RUN_MARKER + runDir);
     command.addAll(1, archiveOptions);
