@@ -82,8 +82,8 @@ helm.sh/chart: {{ include "spark-k8s.chart" .root }}
 {{/* Facts about each supported Spark line, as JSON. */}}
 {{- define "spark-k8s.versionInfo" -}}
 {{- $lines := dict
-  "3.5" (dict "release" "3.5.5" "scala" "2.12" "hadoop" "3.3.4" "connectBundled" false)
-  "4.1" (dict "release" "4.1.1" "scala" "2.13" "hadoop" "3.4.2" "connectBundled" true) -}}
+  "3.5" (dict "release" "3.5.5" "scala" "2.12" "hadoop" "3.3.4" "connectBundled" false "grpcBindingAddress" false)
+  "4.1" (dict "release" "4.1.1" "scala" "2.13" "hadoop" "3.4.2" "connectBundled" true "grpcBindingAddress" true) -}}
 {{- $v := toString .Values.spark.version -}}
 {{- if not (hasKey $lines $v) -}}
 {{- fail (printf "spark.version: %q is not supported; use \"3.5\" or \"4.1\"" $v) -}}
@@ -102,6 +102,15 @@ helm.sh/chart: {{ include "spark-k8s.chart" .root }}
 {{- define "spark-k8s.image" -}}
 {{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
 {{- printf "%s:%s" .Values.spark.image.repository $info.tag -}}
+{{- end -}}
+
+{{/*
+"true" for the stock Apache Spark image (Docker Hub's apache/spark or spark), which has no
+hadoop-aws: S3A needs an image built with images/Dockerfile, or packages fetched at start.
+*/}}
+{{- define "spark-k8s.stockImage" -}}
+{{- $repo := .Values.spark.image.repository | trimPrefix "docker.io/" | trimPrefix "library/" -}}
+{{- if has $repo (list "apache/spark" "spark") }}true{{ end -}}
 {{- end -}}
 
 {{- define "spark-k8s.imagePullSecrets" -}}
@@ -196,11 +205,46 @@ seccompProfile:
 spark-k8s.io/security-profile: {{ .Values.security.profile }}
 {{- end -}}
 
+{{/* ---------- How containers start ---------- */}}
+
+{{/*
+The command of every container the chart starts without the image's entrypoint (executors and
+operator drivers keep the entrypoint, which does the same for them): what follows
+"spark-k8s-launch" runs, with the container's args, under tini (reaps orphaned children such as
+Python workers, forwards signals), and a UID without a passwd entry gets one through nss_wrapper
+(Hadoop's login fails without it, before it reads HADOOP_USER_NAME). The image installs both
+(apache/spark-docker's Dockerfile). Call with the command: (include "spark-k8s.launchCommand"
+"/opt/spark/bin/spark-class"). The kubelet rewrites $(NAME) and $$ in a command: backticks only.
+*/}}
+{{- define "spark-k8s.launchCommand" -}}
+- /bin/bash
+- -c
+- |
+  uid=`id -u`
+  gid=`id -g`
+  if ! getent passwd "$uid" >/dev/null; then
+    for lib in /usr/lib/*/libnss_wrapper.so /usr/lib/libnss_wrapper.so; do
+      if [ -s "$lib" ]; then
+        export LD_PRELOAD="$lib" NSS_WRAPPER_PASSWD=`mktemp` NSS_WRAPPER_GROUP=`mktemp`
+        echo "spark:x:$uid:$gid:spark:${HOME:-/tmp}:/bin/false" > "$NSS_WRAPPER_PASSWD"
+        echo "spark:x:$gid:" > "$NSS_WRAPPER_GROUP"
+        break
+      fi
+    done
+  fi
+  if [ -x /usr/bin/tini ]; then
+    exec /usr/bin/tini -s -- "$@"
+  fi
+  exec "$@"
+- spark-k8s-launch
+- {{ . }}
+{{- end -}}
+
 {{/* ---------- Environment and volumes shared by Spark containers ---------- */}}
 
 {{/*
-HOME and the user name: an arbitrary UID (OpenShift) has no passwd entry, and Hadoop's login
-and Ivy both need them.
+HOME (Ivy's cache, the passwd entry of spark-k8s.launchCommand) and the user name Spark and
+Hadoop report. They do not give a UID without a passwd entry a login: the launch command does.
 */}}
 {{- define "spark-k8s.sparkEnv" -}}
 - name: HOME
@@ -223,6 +267,18 @@ and Ivy both need them.
       key: {{ .credentials.secretAccessKeyKey }}
 {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/*
+sparkEnv for the pods Spark builds itself (executors, operator drivers): Spark adds its own SPARK_USER
+there, after the template's, so the template must not carry one.
+*/}}
+{{- define "spark-k8s.sparkPodEnv" -}}
+{{- $env := list -}}
+{{- range include "spark-k8s.sparkEnv" . | fromYamlArray -}}
+{{- if ne .name "SPARK_USER" }}{{ $env = append $env . }}{{ end -}}
+{{- end -}}
+{{- toYaml $env -}}
 {{- end -}}
 
 {{/* Writable paths of every Spark container: the root filesystem may be read-only. */}}
@@ -293,7 +349,7 @@ them (besides every key the chart sets in the current configuration).
   "spark.connect.grpc.binding.address" "spark.connect.grpc.binding.host"
   "spark.jars.packages" "spark.jars.ivy" "spark.jars.repositories"
   "spark.kubernetes.driver.pod.name" "spark.kubernetes.authenticate.driver.serviceAccountName"
-  "spark.eventLog.enabled" "spark.eventLog.dir") -}}
+  "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize") -}}
 {{- end -}}
 
 {{/*
@@ -329,7 +385,6 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- $v := .Values.spark -}}
 {{- $c := dict
   "spark.app.name" (printf "%s-connect" $fullname)
-  "spark.connect.grpc.binding.address" "0.0.0.0"
   "spark.connect.grpc.binding.port" (toString $v.connect.port)
   "spark.driver.memory" (printf "%dm" (int $drv.heap))
   "spark.driver.memoryOverhead" (printf "%dm" (int $drv.overhead))
@@ -339,6 +394,9 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
   "spark.executor.cores" (toString $v.executor.cores)
   "spark.ui.port" "4040"
 -}}
+{{- if $info.grpcBindingAddress -}}
+{{- $_ := set $c "spark.connect.grpc.binding.address" "0.0.0.0" -}}
+{{- end -}}
 {{- if ne $backend "operator" -}}
 {{- $_ := set $c "spark.driver.port" (toString $v.driver.port) -}}
 {{- $_ := set $c "spark.driver.blockManager.port" (toString $v.driver.blockManagerPort) -}}
@@ -386,6 +444,13 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- if $v.eventLog.enabled -}}
 {{- $_ := set $c "spark.eventLog.enabled" "true" -}}
 {{- $_ := set $c "spark.eventLog.dir" (include "spark-k8s.eventLogDir" .) -}}
+{{- with $v.eventLog.rolling -}}
+{{- $_ := set $c "spark.eventLog.rolling.enabled" (toString .enabled) -}}
+{{- if .enabled -}}
+{{- $_ := include "spark-k8s.mib" (dict "key" "spark.eventLog.rolling.maxFileSize" "value" .maxFileSize) -}}
+{{- $_ := set $c "spark.eventLog.rolling.maxFileSize" (lower .maxFileSize) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
@@ -433,34 +498,33 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{/*
 Spark refuses to start when the event-log directory does not exist, and on S3 a prefix exists
 only once something is under it: create it before the server or History Server starts.
-Call with (dict "root" $ "confVolume" "spark-conf") when spark-k8s.eventLogOnS3 is true.
+Include spark-k8s.eventLogInitContainer in initContainers and spark-k8s.eventLogInitVolume in
+volumes when spark-k8s.eventLogOnS3 is true; its S3A settings are its own core-site.xml
+(templates/event-log-init-configmap.yaml), the same for the server, the History Server and an
+operator's driver.
 */}}
 {{- define "spark-k8s.eventLogOnS3" -}}
 {{- if and .Values.spark.eventLog.enabled (hasPrefix "s3a://" (include "spark-k8s.eventLogDir" .)) }}true{{ end -}}
 {{- end -}}
 
 {{- define "spark-k8s.eventLogInitContainer" -}}
-{{- $root := .root -}}
-{{- $dir := include "spark-k8s.eventLogDir" $root -}}
+{{- $dir := include "spark-k8s.eventLogDir" . -}}
 - name: create-event-log-dir
-  image: {{ include "spark-k8s.image" $root }}
-  imagePullPolicy: {{ $root.Values.spark.image.pullPolicy }}
-  command: ["/opt/spark/bin/spark-submit"]
+  image: {{ include "spark-k8s.image" . }}
+  imagePullPolicy: {{ .Values.spark.image.pullPolicy }}
+  command: {{- include "spark-k8s.launchCommand" "/opt/spark/bin/spark-submit" | nindent 4 }}
   args:
     - --class
     - org.apache.hadoop.fs.FsShell
     - spark-internal
-    {{- range $k, $v := include "spark-k8s.s3Conf" $root | fromJson }}
-    - -D
-    - {{ printf "%s=%s" (trimPrefix "spark.hadoop." $k) $v }}
-    {{- end }}
     - -mkdir
     - -p
     - {{ $dir }}
   env:
-    - name: SPARK_CONF_DIR
-      value: /opt/spark/conf
-    {{- include "spark-k8s.sparkEnv" $root | nindent 4 }}
+    # FsShell turns Hadoop's quiet mode off: without a core-site.xml on the class path it stops.
+    - name: HADOOP_CONF_DIR
+      value: /opt/spark/hadoop-conf
+    {{- include "spark-k8s.sparkEnv" . | nindent 4 }}
   resources:
     requests:
       cpu: 100m
@@ -468,12 +532,29 @@ Call with (dict "root" $ "confVolume" "spark-conf") when spark-k8s.eventLogOnS3 
     limits:
       memory: 512Mi
   securityContext:
-    {{- include "spark-k8s.containerSecurityContext" $root | nindent 4 }}
+    {{- include "spark-k8s.containerSecurityContext" . | nindent 4 }}
   volumeMounts:
-    - name: {{ .confVolume }}
-      mountPath: /opt/spark/conf
+    - name: event-log-init
+      mountPath: /opt/spark/hadoop-conf
       readOnly: true
-    {{- include "spark-k8s.scratchMounts" $root | nindent 4 }}
+    {{- include "spark-k8s.scratchMounts" . | nindent 4 }}
+{{- end -}}
+
+{{/* The pod volume the event-log init container reads its core-site.xml from. */}}
+{{- define "spark-k8s.eventLogInitVolume" -}}
+- name: event-log-init
+  configMap:
+    name: {{ include "spark-k8s.fullname" . }}-event-log-init
+{{- end -}}
+
+{{/* core-site.xml of the event-log init container: the release's S3A settings. */}}
+{{- define "spark-k8s.eventLogInitCoreSite" -}}
+<?xml version="1.0"?>
+<configuration>
+{{- range $k, $v := include "spark-k8s.s3Conf" . | fromJson }}
+  <property><name>{{ trimPrefix "spark.hadoop." $k }}</name><value>{{ $v }}</value></property>
+{{- end }}
+</configuration>
 {{- end -}}
 
 {{/*
@@ -491,7 +572,7 @@ containers:
   - name: spark-executor
     image: {{ include "spark-k8s.image" . }}
     env:
-      {{- include "spark-k8s.sparkEnv" . | nindent 6 }}
+      {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -507,17 +588,26 @@ volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
 {{- end -}}
 
-{{/* The operator-created driver pod's spec: the Connect server, restricted like every other pod. */}}
+{{/*
+The operator-created driver pod's spec: the Connect server, restricted like every other pod. In
+cluster mode the driver creates its executors with the ServiceAccount's token, which the
+ServiceAccount itself does not mount.
+*/}}
 {{- define "spark-k8s.operatorDriverPodSpec" -}}
 serviceAccountName: {{ include "spark-k8s.serviceAccountName" . }}
+automountServiceAccountToken: true
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
 {{- include "spark-k8s.imagePullSecrets" . }}
+{{- if include "spark-k8s.eventLogOnS3" . }}
+initContainers:
+  {{- include "spark-k8s.eventLogInitContainer" . | nindent 2 }}
+{{- end }}
 containers:
   - name: spark-driver
     image: {{ include "spark-k8s.image" . }}
     env:
-      {{- include "spark-k8s.sparkEnv" . | nindent 6 }}
+      {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -528,5 +618,8 @@ containers:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
+  {{- if include "spark-k8s.eventLogOnS3" . }}
+  {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
+  {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
 {{- end -}}

@@ -31,6 +31,7 @@ public final class Bench {
     ResultTable table = switch (options.benchmark()) {
       case "startup" -> new StartupBench(options).run();
       case "load-scaling" -> new LoadScalingBench(options).run();
+      case "history-cpu" -> new HistoryCpuBench(options).run();
       default -> new ThroughputBench(options).run();
     };
     table.note("Load average (1 min) at start / end: " + loadBefore + " / " + loadAverage()

@@ -12,19 +12,22 @@ import java.util.List;
  * Command-line options of {@code bench/run}: {@code --spark 4.1,3.5}, {@code --reps N},
  * {@code --warmup N}, {@code --passes N}, {@code --workers N} (to every up; default: up's own),
  * {@code --backend standalone|kubernetes} and {@code --sessions 1,2,4} (load-scaling only),
- * {@code --set k=v} (to every up), and {@code --variant NAME:key=value,...} (repeatable; throughput only).
+ * {@code --set k=v} (to every up), {@code --variant NAME:key=value,...} (repeatable; throughput and history-cpu)
+ * and {@code --minutes N} (history-cpu: length of each load run, default 10).
  */
 record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, Integer workers, String backend, List<Integer> sessions,
-    List<String> sets, List<Variant> variants, Path root, Path runRoot) {
+    List<String> sets, List<Variant> variants, int minutes, Path root, Path runRoot) {
 
   static BenchOptions parse(String[] args, Path root) {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: bench/run startup|throughput|load-scaling [--spark 3.5,4.1] [--reps N] "
-          + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... [--variant NAME:key=value,...]...");
+      throw new IllegalArgumentException("usage: bench/run startup|throughput|load-scaling|history-cpu [--spark 3.5,4.1] [--reps N] "
+          + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... "
+          + "[--variant NAME:key=value,...]... [--minutes N]");
     }
     String benchmark = args[0];
-    if (!List.of("startup", "throughput", "load-scaling").contains(benchmark)) {
-      throw new IllegalArgumentException("unknown benchmark " + benchmark + "; use startup, throughput or load-scaling");
+    if (!List.of("startup", "throughput", "load-scaling", "history-cpu").contains(benchmark)) {
+      throw new IllegalArgumentException("unknown benchmark " + benchmark
+          + "; use startup, throughput, load-scaling or history-cpu");
     }
     List<String> lines = List.of("3.5", "4.1");
     int reps = 3;
@@ -35,6 +38,7 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
     List<Integer> sessions = List.of(1, 2, 4, 8, 16, 32);
     List<String> sets = new ArrayList<>();
     List<Variant> variants = new ArrayList<>();
+    int minutes = 10;
     for (int i = 1; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -50,6 +54,7 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
         case "--sessions" -> sessions = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
         case "--set" -> sets.add(value);
         case "--variant" -> variants.add(Variant.parse(value));
+        case "--minutes" -> minutes = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -58,8 +63,9 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
     }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path runRoot = root.resolve("bench/target/runs/" + benchmark + "-" + stamp);
+    List<Variant> defaults = benchmark.equals("history-cpu") ? Variant.eventLogDefaults() : Variant.defaults();
     return new BenchOptions(benchmark, lines, reps, warmup, passes, workers, backend, sessions, List.copyOf(sets),
-        variants.isEmpty() ? Variant.defaults() : List.copyOf(variants), root, runRoot);
+        variants.isEmpty() ? defaults : List.copyOf(variants), minutes, root, runRoot);
   }
 
   /** A fresh directory for one measurement (logs, run dir, Parquet files). */

@@ -42,6 +42,14 @@ final class PlatformRun implements AutoCloseable {
     return state.connectUrl();
   }
 
+  LocalState state() {
+    return state;
+  }
+
+  Path runDir() {
+    return runDir;
+  }
+
   long upMs() {
     return upMs;
   }

@@ -41,6 +41,13 @@ record Variant(String name, Map<String, String> conf) {
             + "spark.locality.wait=3s"));
   }
 
+  /** history-cpu: the event log as one file (before), and rolled at Spark's smallest size, so a short run rolls. */
+  static List<Variant> eventLogDefaults() {
+    return List.of(
+        parse("one-file:set:spark.eventLog.rolling.enabled=false"),
+        parse("rolling-10m:set:spark.eventLog.rolling.maxFileSize=10m"));
+  }
+
   List<String> sets() {
     List<String> sets = new ArrayList<>();
     conf.forEach((k, v) -> sets.add(k.startsWith(CHART_VALUE) ? k.substring(CHART_VALUE.length()) + "=" + v

@@ -32,6 +32,8 @@ final class AlternativeValues {
       Map.entry("spark.connect.serverJarSource", "image"),
       Map.entry("spark.connect.packageRepositories", List.of("https://maven.example.com/releases")),
       Map.entry("spark.standalone.masterUrl", "spark://external-master:7077"),
+      Map.entry("spark.standalone.master.recovery.persistence.size", "5Gi"),
+      Map.entry("spark.standalone.master.recovery.persistence.storageClass", "fast-ssd"),
       Map.entry("spark.operator.flavor", "kubeflow"),
       Map.entry("spark.eventLog.dir", "s3a://bucket/events"),
       Map.entry("spark.eventLog.existingClaim", "spark-events-shared"),

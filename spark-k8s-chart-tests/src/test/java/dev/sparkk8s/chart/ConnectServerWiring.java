@@ -23,8 +23,7 @@ final class ConnectServerWiring {
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     Container server = ReleaseView.container(pod, "spark-connect");
 
-    assertThat(conf).containsEntry("spark.connect.grpc.binding.address", "0.0.0.0")
-        .containsEntry("spark.connect.grpc.binding.port", "15002");
+    assertThat(conf).containsEntry("spark.connect.grpc.binding.port", "15002");
 
     // Executors reach the driver at its pod IP, never at a short Service name.
     assertThat(server.getArgs()).contains("spark.driver.host=$(SPARK_DRIVER_POD_IP)");

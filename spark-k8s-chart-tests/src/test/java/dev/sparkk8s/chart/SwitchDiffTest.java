@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 class SwitchDiffTest {
 
   private static final String F = ReleaseView.FULLNAME;
+  /** Spark 4 binds Connect to an explicit address; 3.5 has no such key. */
+  private static final String BINDING_ADDRESS =
+      "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.connect\\.grpc\\.binding\\.address";
 
   @Test
   void versionSwitchChangesOnlyImagesPackagesAndRolloutChecksums() {
@@ -23,6 +26,7 @@ class SwitchDiffTest {
     assertOnlyAllowed(diff.changed(), List.of(
         "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.kubernetes\\.container\\.image",
         "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.jars\\.(packages|ivy)",
+        BINDING_ADDRESS,
         "ConfigMap/" + F + "-executor-pod-template /data/executor-pod-template.yaml/spec/containers/0/image",
         "Deployment/" + F + "-connect /spec/template/metadata/annotations/checksum/.*",
         "Deployment/" + F + "-connect /spec/template/spec/containers/0/image"));
@@ -38,6 +42,7 @@ class SwitchDiffTest {
     assertThat(diff.removed()).isEmpty();
     assertOnlyAllowed(diff.changed(), List.of(
         "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.jars\\.(packages|ivy)",
+        BINDING_ADDRESS,
         "(Deployment|StatefulSet)/" + F + "-(connect|master|worker) /spec/template/metadata/annotations/checksum/.*",
         "(Deployment|StatefulSet)/" + F + "-(connect|master|worker) /spec/template/spec/containers/0/image"));
   }
@@ -59,6 +64,8 @@ class SwitchDiffTest {
         "Deployment/" + F + "-connect /spec/template/metadata/annotations/checksum/.*",
         "Deployment/" + F + "-connect /spec/template/spec/automountServiceAccountToken",
         "Deployment/" + F + "-connect /spec/template/spec/containers/0/args/.*",
+        // Ready only while the release's master lists the server's application.
+        "Deployment/" + F + "-connect /spec/template/spec/containers/0/readinessProbe/.*",
         "Deployment/" + F + "-connect /spec/template/spec/containers/0/volumeMounts/.*",
         "Deployment/" + F + "-connect /spec/template/spec/volumes/.*"));
   }

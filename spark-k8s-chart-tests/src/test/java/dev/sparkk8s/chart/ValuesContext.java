@@ -10,20 +10,27 @@ import java.util.Map;
  */
 record ValuesContext(String name, Map<String, Object> values) {
 
+  /** An image with S3A (built with images/Dockerfile); the stock image has none. */
+  static final String S3A_IMAGE = "registry.example.com/spark";
+
   static final List<ValuesContext> ALL = List.of(
       of("defaults"),
       of("standalone backend", "spark.connect.mode.k8s.backend", "standalone"),
+      of("standalone master state on a claim", "spark.connect.mode.k8s.backend", "standalone",
+          "spark.standalone.master.recovery.persistence.enabled", true),
       of("operator backend", "spark.connect.mode.k8s.backend", "operator"),
       of("Spark 3.5", "spark.version", "3.5"),
       of("dynamic allocation", "spark.executor.instances", "min:1 max:3"),
       of("S3 event log and History Server",
           "spark.eventLog.enabled", true, "spark.eventLog.dir", "s3a://spark-logs/history",
           "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials",
-          "spark.historyServer.enabled", true),
+          "spark.historyServer.enabled", true, "spark.image.repository", S3A_IMAGE),
       of("event log on a claim and History Server",
           "spark.eventLog.enabled", true, "spark.eventLog.existingClaim", "spark-events",
           "spark.historyServer.enabled", true),
-      of("S3 with a Secret", "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials"),
+      of("S3 with a Secret", "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials",
+          "spark.image.repository", S3A_IMAGE),
+      of("S3 through packages on the stock image", "spark.s3.enabled", true, "spark.s3.withPackages", true),
       // serviceAccount.create=false is only valid with a name.
       of("named ServiceAccount", "serviceAccount.name", "existing-sa"));
 

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Spark 3.5 gets the Connect server through packages matching the image; 4.1 has it built in. */
+/**
+ * Spark 3.5 on the stock image gets the Connect server through packages matching the image (an image built with
+ * images/Dockerfile has it); 4.1 has it built in.
+ */
 final class VersionWiring {
 
   private VersionWiring() {
@@ -15,11 +18,21 @@ final class VersionWiring {
   static void check(ReleaseView view, String version) {
     Map<String, String> conf = serverConf(view);
     String packages = conf.getOrDefault("spark.jars.packages", "");
+    boolean stockImage = Json.tree(view.release().objects()).toString().contains("\"apache/spark:");
+    if (version.equals("3.5") && !stockImage) {
+      assertThat(packages).as("an image built with images/Dockerfile holds the Connect jar (serverJarSource=image)")
+          .doesNotContain("spark-connect");
+    }
     if (version.equals("3.5")) {
-      assertThat(packages).contains("org.apache.spark:spark-connect_2.12:3.5.5");
-      assertThat(conf.get("spark.jars.ivy")).startsWith("/tmp/");
+      if (stockImage) {
+        assertThat(packages).contains("org.apache.spark:spark-connect_2.12:3.5.5");
+        assertThat(conf.get("spark.jars.ivy")).startsWith("/tmp/");
+      }
+      assertThat(conf).as("3.5 has no binding-address key; it binds every interface")
+          .doesNotContainKey("spark.connect.grpc.binding.address");
     } else {
       assertThat(packages).doesNotContain("spark-connect");
+      assertThat(conf).containsEntry("spark.connect.grpc.binding.address", "0.0.0.0");
     }
     view.release().objects().forEach(o -> assertThat(Json.tree(o).toString())
         .as(o.getKind() + "/" + o.getMetadata().getName())

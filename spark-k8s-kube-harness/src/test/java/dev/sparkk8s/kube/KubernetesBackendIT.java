@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.local.ConnectProbe;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,8 @@ class KubernetesBackendIT {
       assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
       Container executor = pod.getSpec().getContainers().get(0);
       assertThat(executor.getName()).isEqualTo("spark-executor");
+      assertThat(executor.getEnv()).as("Spark adds SPARK_USER itself; the template must not repeat it")
+          .extracting(EnvVar::getName).doesNotHaveDuplicates().contains("SPARK_USER", "HADOOP_USER_NAME");
       assertThat(executor.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
       assertThat(executor.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
       assertThat(executor.getResources().getLimits().get("memory").toString()).isEqualTo("1408Mi");

@@ -2,7 +2,10 @@ package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -11,7 +14,8 @@ import java.util.Map;
 
 /**
  * One container the chart rendered, as the pod instance that would run it: the workload's pod
- * template and its first container. StatefulSets give one instance per replica.
+ * template and its first container. StatefulSets give one instance per replica, each with the
+ * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
  *
  * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history
  * @param instance a name unique in the release, e.g. {@code worker-1}
@@ -28,7 +32,7 @@ record ChartContainer(String role, String instance, PodTemplateSpec pod, Contain
         if (o instanceof StatefulSet sts) {
           int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
           for (int i = 0; i < replicas; i++) {
-            out.add(of(role, replicas == 1 ? role : role + "-" + (i + 1), sts.getSpec().getTemplate()));
+            out.add(of(role, replicas == 1 ? role : role + "-" + (i + 1), withClaims(sts, i)));
           }
         } else if (o instanceof Deployment d) {
           out.add(of(role, role, d.getSpec().getTemplate()));
@@ -36,6 +40,22 @@ record ChartContainer(String role, String instance, PodTemplateSpec pod, Contain
       }
     }
     return out;
+  }
+
+  /** The pod template of replica {@code ordinal}, with a volume {@code <template>-<statefulset>-<ordinal>} per claim template. */
+  private static PodTemplateSpec withClaims(StatefulSet sts, int ordinal) {
+    List<PersistentVolumeClaim> claims = sts.getSpec().getVolumeClaimTemplates();
+    if (claims == null || claims.isEmpty()) {
+      return sts.getSpec().getTemplate();
+    }
+    PodTemplateSpecBuilder pod = new PodTemplateSpecBuilder(sts.getSpec().getTemplate());
+    for (PersistentVolumeClaim claim : claims) {
+      String name = claim.getMetadata().getName();
+      pod.editSpec().addToVolumes(new VolumeBuilder().withName(name).withNewPersistentVolumeClaim()
+          .withClaimName(name + "-" + sts.getMetadata().getName() + "-" + ordinal).endPersistentVolumeClaim().build())
+          .endSpec();
+    }
+    return pod.build();
   }
 
   private static ChartContainer of(String role, String instance, PodTemplateSpec pod) {

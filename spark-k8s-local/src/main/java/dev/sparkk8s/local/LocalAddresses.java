@@ -37,17 +37,19 @@ final class LocalAddresses {
    */
   LocalAddresses(List<ChartContainer> containers, List<Service> services, String namespace, Path runDir,
       LocalPorts ports, Map<Integer, String> exactPorts, Map<String, String> endpoints) {
+    this(containers, services, namespace, runDir, handOut(containers, ports, exactPorts), endpoints);
+  }
+
+  /**
+   * The addresses of a platform that is already up.
+   *
+   * @param localPorts instance -> container port -> the local port it was given
+   */
+  LocalAddresses(List<ChartContainer> containers, List<Service> services, String namespace, Path runDir,
+      Map<String, Map<Integer, Integer>> localPorts, Map<String, String> endpoints) {
     this.runDir = runDir;
     this.endpoints = Map.copyOf(endpoints);
-    for (ChartContainer c : containers) {
-      Map<Integer, Integer> local = new LinkedHashMap<>();
-      for (ContainerPort p : ports(c)) {
-        String option = exactPorts.get(p.getContainerPort());
-        local.put(p.getContainerPort(), option != null
-            ? ports.exactly(p.getContainerPort(), option) : ports.near(p.getContainerPort()));
-      }
-      portsByInstance.put(c.instance(), local);
-    }
+    portsByInstance.putAll(localPorts);
     StringBuilder hosts = new StringBuilder();
     for (Service s : services) {
       String name = s.getMetadata().getName();
@@ -57,6 +59,21 @@ final class LocalAddresses {
     String suffix = "(?:\\." + Pattern.quote(namespace) + "(?:\\.svc(?:\\.cluster\\.local)?)?)?";
     this.serviceHosts = Pattern.compile("(?<![\\w.-])(?:" + (hosts.length() == 0 ? "(?!)" : hosts) + ")"
         + suffix + "(?::(\\d+))?(?![\\w.-])");
+  }
+
+  private static Map<String, Map<Integer, Integer>> handOut(List<ChartContainer> containers, LocalPorts ports,
+      Map<Integer, String> exactPorts) {
+    Map<String, Map<Integer, Integer>> out = new HashMap<>();
+    for (ChartContainer c : containers) {
+      Map<Integer, Integer> local = new LinkedHashMap<>();
+      for (ContainerPort p : ports(c)) {
+        String option = exactPorts.get(p.getContainerPort());
+        local.put(p.getContainerPort(), option != null
+            ? ports.exactly(p.getContainerPort(), option) : ports.near(p.getContainerPort()));
+      }
+      out.put(c.instance(), local);
+    }
+    return out;
   }
 
   /** The local port of a container port of one instance. */

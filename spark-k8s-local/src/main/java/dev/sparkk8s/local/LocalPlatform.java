@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class LocalPlatform {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  /** The namespace the release is rendered for; Service names in it become local addresses. */
+  static final String NAMESPACE = "default";
 
   private final Consumer<String> progress;
 
@@ -43,12 +45,13 @@ public final class LocalPlatform {
     ClassDataArchive archive = ClassDataArchive.of(home);
     archive.ensure(progress);
     resetRunDir(runDir);
+    writeRelease(runDir, release);
 
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
-    RenderedProcesses processes = RenderedProcesses.startContainers(release, "default", containers, home, archive, runDir,
+    RenderedProcesses processes = RenderedProcesses.startContainers(release, NAMESPACE, containers, home, archive, runDir,
         Map.of(), exact);
-    LocalState state = state(options, runDir, start, processes.records());
+    LocalState state = state(options, home, runDir, start, processes.records());
     state.write();
     try {
       new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
@@ -80,7 +83,8 @@ public final class LocalPlatform {
   }
 
   /** The run state, with the URLs a person uses. */
-  private static LocalState state(LocalOptions options, Path runDir, Instant start, List<LocalProcess> records) {
+  private static LocalState state(LocalOptions options, SparkHome home, Path runDir, Instant start,
+      List<LocalProcess> records) {
     List<LocalProcess> processes = new ArrayList<>();
     Map<String, String> urls = new LinkedHashMap<>();
     for (LocalProcess p : records) {
@@ -98,7 +102,16 @@ public final class LocalPlatform {
       processes.add(new LocalProcess(p.name(), p.role(), p.pid(), ports, url, p.log()));
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get("connect"), urls.get("master-rpc"),
-        urls.get("master"), urls.get("history"), processes);
+        urls.get("master"), urls.get("history"), processes, home.dir().toAbsolutePath());
+  }
+
+  /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */
+  private static void writeRelease(Path runDir, RenderedRelease release) {
+    try {
+      Files.writeString(runDir.resolve(LocalState.RELEASE_FILE), release.yaml());
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot write the rendered release into " + runDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void resetRunDir(Path runDir) {

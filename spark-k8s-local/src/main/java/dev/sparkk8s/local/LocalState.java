@@ -9,9 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@code up --local} started, kept in {@code <run dir>/state.json} for status and down. */
+/**
+ * What {@code up --local} started, kept in {@code <run dir>/state.json} for status, down and
+ * {@link RunningPlatform}; the release it rendered is kept beside it in {@value #RELEASE_FILE}.
+ */
 public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
-    String masterWebUrl, String historyUrl, List<LocalProcess> processes) {
+    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome) {
+
+  static final String RELEASE_FILE = "release.yaml";
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -31,6 +36,14 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
       throw new LocalRuntimeException(file + " is not a spark-k8s run state (" + e.getMessage()
           + "); stop what it started by hand and delete it", e);
     }
+  }
+
+  /** The same state with one process replaced by its restarted self. */
+  LocalState with(LocalProcess restarted) {
+    List<LocalProcess> updated = processes.stream()
+        .map(p -> p.name().equals(restarted.name()) ? restarted : p).toList();
+    return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, updated,
+        sparkHome);
   }
 
   void write() {

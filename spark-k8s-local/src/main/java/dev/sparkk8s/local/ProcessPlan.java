@@ -9,11 +9,12 @@ import java.util.Map;
  * into a java command line.
  *
  * @param instance  the instance, e.g. {@code worker-1}
+ * @param launch    the chart's launch wrapper, run in front of the java command line
  * @param sparkArgs what follows {@code spark-class}: the main class and its arguments
  * @param env       the container's environment, resolved and rewritten, plus the Spark home's
  * @param workDir   the process's working directory
  * @param log       where stdout and stderr go
  */
-record ProcessPlan(ChartContainer container, String instance, List<String> sparkArgs, Map<String, String> env,
-    Path workDir, Path log) {
+record ProcessPlan(ChartContainer container, String instance, LaunchWrapper launch, List<String> sparkArgs,
+    Map<String, String> env, Path workDir, Path log) {
 }

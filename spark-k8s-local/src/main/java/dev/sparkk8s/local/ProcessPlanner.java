@@ -17,16 +17,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a rendered container into a {@link ProcessPlan}, as a kubelet and the image's entrypoint
  * would run it: environment from the pod spec (downward API answered locally), {@code $(VAR)}
- * references expanded, mounted ConfigMaps written out, volumes as run directories, and the
- * image's {@code spark-class} / {@code spark-submit} run through the local Spark home.
+ * references expanded, mounted ConfigMaps written out, volumes as run directories, the chart's
+ * launch wrapper kept, and the image's {@code spark-class} / {@code spark-submit} after it run
+ * through the local Spark home.
  */
 final class ProcessPlanner {
 
-  private static final Pattern ENV_REF = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+  /** What the kubelet expands in command, args and env values: {@code $(NAME)}, and {@code $$} to {@code $}. */
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
   private final RenderedRelease release;
   private final LocalAddresses addresses;
@@ -42,19 +45,18 @@ final class ProcessPlanner {
     Container container = c.container();
     Map<String, String> env = env(c);
     writeVolumes(c);
-    List<String> args = new ArrayList<>(sparkClassPrefix(c));
-    for (String arg : container.getArgs()) {
-      args.add(addresses.arg(c, expand(arg, env)));
-    }
+    LaunchWrapper launch = LaunchWrapper.of(c, word -> expand(word, env));
+    List<String> args = new ArrayList<>(sparkClassPrefix(c, launch.command().get(0)));
+    Stream.concat(launch.command().stream().skip(1), container.getArgs().stream().map(arg -> expand(arg, env)))
+        .forEach(word -> args.add(addresses.arg(c, word)));
     Path workDir = addresses.mounts(c).getOrDefault("/opt/spark/work-dir", addresses.instanceDir(c));
     Path log = addresses.instanceDir(c).resolve(c.instance() + ".log");
-    return new ProcessPlan(c, c.instance(), List.copyOf(args), env, workDir, log);
+    return new ProcessPlan(c, c.instance(), launch, List.copyOf(args), env, workDir, log);
   }
 
-  /** What the image's scripts put before the container's args. */
-  private static List<String> sparkClassPrefix(ChartContainer c) {
-    List<String> command = c.container().getCommand();
-    String script = command == null || command.isEmpty() ? "" : Path.of(command.get(0)).getFileName().toString();
+  /** What the image's scripts put before the words that follow them. */
+  private static List<String> sparkClassPrefix(ChartContainer c, String command) {
+    String script = Path.of(command).getFileName().toString();
     return switch (script) {
       case "spark-class" -> List.of();
       case "spark-submit" -> List.of("org.apache.spark.deploy.SparkSubmit");
@@ -100,7 +102,7 @@ final class ProcessPlanner {
     Matcher m = ENV_REF.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = env.get(m.group(1));
+      String value = m.group(1) == null ? "$" : env.get(m.group(1));
       m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
     }
     m.appendTail(out);

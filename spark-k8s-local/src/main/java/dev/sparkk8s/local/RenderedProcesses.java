@@ -55,7 +55,10 @@ public final class RenderedProcesses {
         started.add(f.join());
       }
     } catch (CompletionException e) {
-      futures.forEach(f -> f.thenAccept(p -> p.process().destroyForcibly()));
+      futures.forEach(f -> f.thenAccept(p -> {
+        p.process().descendants().forEach(ProcessHandle::destroyForcibly);
+        p.process().destroyForcibly();
+      }));
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     return new RenderedProcesses(started, addresses);

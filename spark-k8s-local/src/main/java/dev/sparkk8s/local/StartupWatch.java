@@ -51,7 +51,7 @@ final class StartupWatch {
       for (StartedProcess p : processes) {
         failIfDead(p);
         String name = p.plan().instance();
-        if (waiting.contains(name) && Readiness.probe(p.plan().container(), addresses)) {
+        if (waiting.contains(name) && Readiness.probe(p.plan(), addresses)) {
           ready(waiting, name, p);
         }
       }

@@ -4,7 +4,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -96,10 +95,7 @@ public final class ChartRenderer {
 
   /** Renders and parses the objects into fabric8 model objects. */
   public RenderedRelease render(RenderRequest request) {
-    String yaml = renderYaml(request);
-    List<Manifest> manifests = Manifest.split(yaml);
-    List<HasMetadata> objects = ManifestParser.parse(manifests);
-    return new RenderedRelease(yaml, manifests, objects);
+    return RenderedRelease.parse(renderYaml(request));
   }
 
   /**

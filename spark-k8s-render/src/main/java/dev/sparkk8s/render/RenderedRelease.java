@@ -24,6 +24,12 @@ public final class RenderedRelease {
     this.objects = List.copyOf(objects);
   }
 
+  /** A release from {@code helm template} output, such as {@link #yaml()} of an earlier render. */
+  public static RenderedRelease parse(String yaml) {
+    List<Manifest> manifests = Manifest.split(yaml);
+    return new RenderedRelease(yaml, manifests, ManifestParser.parse(manifests));
+  }
+
   /** Exactly what {@code helm template} prints for the same inputs. */
   public String yaml() {
     return yaml;

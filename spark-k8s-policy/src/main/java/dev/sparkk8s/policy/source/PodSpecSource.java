@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Finds the pod specs in one rendered object. */
 public final class PodSpecSource {
@@ -49,11 +50,8 @@ public final class PodSpecSource {
       return ConfigMapPods.sites(cm);
     }
     if (object instanceof GenericKubernetesResource r) {
-      if (SparkApplications.isApache(r)) {
-        return ApacheSparkApplicationPods.sites(r);
-      }
-      if (SparkApplications.isKubeflow(r)) {
-        return KubeflowSparkApplicationPods.sites(r);
+      if (SparkApplications.isSparkApplication(r)) {
+        return Stream.of(SparkRole.values()).map(role -> SparkApplications.pod(r, role)).toList();
       }
     }
     return List.of();

@@ -17,6 +17,7 @@ public final class SparkConfs {
 
   public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
   public static final String SPARK_CONF_COMPONENT = "spark-conf";
+  public static final String HISTORY_COMPONENT = "history";
   public static final String DEFAULTS_KEY = "spark-defaults.conf";
 
   private SparkConfs() {
@@ -35,9 +36,19 @@ public final class SparkConfs {
         .toList();
   }
 
+  /** The History Server's configuration: ConfigMaps labelled {@code component: history}. */
+  public static List<SparkConf> history(Manifests manifests) {
+    return manifests.all(ConfigMap.class).stream().filter(cm -> isConf(cm, HISTORY_COMPONENT)).map(SparkConfs::of)
+        .toList();
+  }
+
   static boolean isSparkConf(ConfigMap cm) {
+    return isConf(cm, SPARK_CONF_COMPONENT);
+  }
+
+  private static boolean isConf(ConfigMap cm, String component) {
     Map<String, String> labels = cm.getMetadata().getLabels();
-    return labels != null && SPARK_CONF_COMPONENT.equals(labels.get(COMPONENT_LABEL))
+    return labels != null && component.equals(labels.get(COMPONENT_LABEL))
         && cm.getData() != null && cm.getData().containsKey(DEFAULTS_KEY);
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What one standalone worker offers executors, read as {@code org.apache.spark.deploy.worker.WorkerArguments}
  * reads it: {@code SPARK_WORKER_MEMORY}/{@code SPARK_WORKER_CORES}, overridden by {@code --memory}/{@code -m}
- * and {@code --cores}/{@code -c} in the command or args. A bare worker memory number is bytes, as in Spark.
+ * and {@code --cores}/{@code -c} in the command (after the launch wrapper, whose bash has a {@code -c} of its
+ * own) or args. A bare worker memory number is bytes, as in Spark.
  *
  * @param memory      the memory value as written, or null when not set (Spark then uses the node's memory)
  * @param memoryField where it was written, relative to the container
@@ -19,7 +20,7 @@ record WorkerOffer(String memory, String memoryField, String cores, String cores
   static WorkerOffer of(Container container) {
     WorkerOffer offer = new WorkerOffer(env(container, "SPARK_WORKER_MEMORY"), "env[SPARK_WORKER_MEMORY]",
         env(container, "SPARK_WORKER_CORES"), "env[SPARK_WORKER_CORES]");
-    offer = offer.withArgs(container.getCommand(), "command");
+    offer = offer.withArgs(LaunchCommand.unwrapped(container.getCommand()), "command");
     return offer.withArgs(container.getArgs(), "args");
   }
 

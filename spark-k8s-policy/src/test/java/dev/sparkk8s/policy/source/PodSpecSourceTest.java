@@ -36,6 +36,7 @@ class PodSpecSourceTest {
   private static PodSpec hostPid() {
     return new PodSpecBuilder()
         .withHostPID(true)
+        .withAutomountServiceAccountToken(false)
         .withSecurityContext(Security.restrictedPod())
         .addNewContainer().withName("app").withSecurityContext(Security.container()).endContainer()
         .build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.testing.CompliantRelease;
+import dev.sparkk8s.policy.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.List;
@@ -63,7 +64,7 @@ class StandaloneWorkerFitsExecutorTest {
 
   @Test
   void argumentsInsideAShellCommandAreRead() {
-    worker().setCommand(List.of("/bin/sh", "-c"));
+    worker().setCommand(Workloads.launched("/bin/sh", "-c"));
     worker().setArgs(List.of("exec /opt/spark/bin/spark-class org.apache.spark.deploy.worker.Worker --memory 1g "
         + "spark://spark-master:7077"));
 

@@ -69,11 +69,13 @@ public final class CompliantRelease {
     sparkDefaults.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
   }
 
-  /** The same release on the standalone backend, with a worker that fits the executors. */
+  /** The same release on the standalone backend, with a worker that fits the executors and a recovering master. */
   public CompliantRelease withStandaloneBackend() {
     sparkConf.getMetadata().getAnnotations().put(BACKEND_ANNOTATION, "standalone");
     sparkDefaults.put("spark.master", "spark://spark-master:7077");
+    connectPod().setAutomountServiceAccountToken(false);
     extra.add(Workloads.worker("--memory", "4g", "--cores", "2"));
+    extra.add(Workloads.master());
     return this;
   }
 
@@ -104,7 +106,16 @@ public final class CompliantRelease {
   }
 
   public StatefulSet worker() {
-    return extra.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
+    return statefulSet("spark-worker");
+  }
+
+  public StatefulSet master() {
+    return statefulSet("spark-master");
+  }
+
+  private StatefulSet statefulSet(String name) {
+    return extra.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+        .filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElseThrow();
   }
 
   /** {@code spec.driverSpec} or {@code spec.executorSpec} of the Apache SparkApplication, editable. */
@@ -125,6 +136,17 @@ public final class CompliantRelease {
     spec.put("podTemplateSpec", SparkApplicationFixtures.toMap(template));
   }
 
+  /** Edits the pod template of the kubeflow SparkApplication's driver or executor (an empty one when it has none). */
+  public void editKubeflowTemplate(String role, Consumer<PodTemplateSpec> edit) {
+    Map<String, Object> spec = kubeflowRole(role);
+    PodTemplateSpec template = Conversion.convert(spec.getOrDefault("template", Map.of()), PodTemplateSpec.class);
+    if (template.getSpec() == null) {
+      template.setSpec(new PodSpec());
+    }
+    edit.accept(template);
+    spec.put("template", SparkApplicationFixtures.toMap(template));
+  }
+
   /** Edits one typed field ({@code securityContext}, {@code podSecurityContext}, ...) of a kubeflow role. */
   public <T> void editKubeflow(String role, String field, Class<T> type, Consumer<T> edit) {
     Map<String, Object> spec = kubeflowRole(role);
@@ -141,6 +163,7 @@ public final class CompliantRelease {
         .withNewTemplate()
         .withNewMetadata().withLabels(Labels.of("connect")).withAnnotations(Security.profile("restricted")).endMetadata()
         .withNewSpec()
+        .withAutomountServiceAccountToken(true)
         .withSecurityContext(Security.restrictedPod())
         .addNewContainer().withName("spark-connect").withImage("apache/spark:4.0.0")
         .addNewPort().withName("grpc").withContainerPort(15002).endPort()

@@ -18,7 +18,10 @@ public final class SparkApplicationFixtures {
   private SparkApplicationFixtures() {
   }
 
-  /** spark.apache.org/v1: pod templates with containers named as the sparkConf says. */
+  /**
+   * spark.apache.org/v1 running the Spark Connect server, restarted whatever ends it: pod templates with containers
+   * named as the sparkConf says.
+   */
   public static GenericKubernetesResource apache() {
     Map<String, Object> sparkConf = new LinkedHashMap<>();
     sparkConf.put("spark.kubernetes.driver.podTemplateContainerName", "spark-driver");
@@ -26,11 +29,12 @@ public final class SparkApplicationFixtures {
     sparkConf.put("spark.dynamicAllocation.enabled", "true");
     sparkConf.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("mainClass", "org.apache.spark.examples.SparkPi");
-    spec.put("jars", "local:///opt/spark/examples/jars/spark-examples.jar");
+    spec.put("mainClass", "org.apache.spark.sql.connect.service.SparkConnectServer");
     spec.put("sparkConf", sparkConf);
-    spec.put("driverSpec", mutable(Map.of("podTemplateSpec", toMap(template("spark-driver")))));
-    spec.put("executorSpec", mutable(Map.of("podTemplateSpec", toMap(template("spark-executor")))));
+    spec.put("applicationTolerations", mutable(Map.of("restartConfig", mutable(Map.of(
+        "restartPolicy", "Always", "maxRestartAttempts", Long.MAX_VALUE, "restartBackoffMillis", 10_000L)))));
+    spec.put("driverSpec", mutable(Map.of("podTemplateSpec", toMap(template("spark-driver", true)))));
+    spec.put("executorSpec", mutable(Map.of("podTemplateSpec", toMap(template("spark-executor", false)))));
     return resource("spark.apache.org/v1", "spark-pi", spec);
   }
 
@@ -59,7 +63,8 @@ public final class SparkApplicationFixtures {
     executor.put("memory", "2g");
     PodTemplateSpec executorTemplate = new PodTemplateSpecBuilder()
         .withNewMetadata().withLabels(Labels.of("executor")).endMetadata()
-        .withNewSpec().addNewContainer().withName("spark-kubernetes-executor").endContainer().endSpec()
+        .withNewSpec().withAutomountServiceAccountToken(false)
+        .addNewContainer().withName("spark-kubernetes-executor").endContainer().endSpec()
         .build();
     executor.put("template", toMap(executorTemplate));
     spec.put("driver", driver);
@@ -77,10 +82,12 @@ public final class SparkApplicationFixtures {
     return role;
   }
 
-  private static PodTemplateSpec template(String container) {
+  /** A restricted pod template; only a driver talks to the Kubernetes API, so only it gets a token. */
+  private static PodTemplateSpec template(String container, boolean apiToken) {
     return new PodTemplateSpecBuilder()
         .withNewMetadata().withAnnotations(Security.profile("restricted")).endMetadata()
         .withNewSpec()
+        .withAutomountServiceAccountToken(apiToken)
         .withSecurityContext(Security.restrictedPod())
         .addNewContainer().withName(container).withSecurityContext(Security.container()).endContainer()
         .endSpec()

@@ -1,0 +1,166 @@
+package dev.sparkk8s.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.kube.QueryMix;
+import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.local.LocalProcess;
+import dev.sparkk8s.local.RunningPlatform;
+import dev.sparkk8s.render.FileTrees;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Standalone master killed and restarted as rendered, on one {@code up --local} platform per
+ * Spark line. With its recovery directory, the running Connect session goes on and answers right,
+ * the worker and the application are the same ones, and a lost executor is replaced (the master
+ * still knows the application). With the directory wiped, the master has forgotten the
+ * application, the worker comes back through the master's Service address, and the Connect
+ * server's readiness probe reports not ready.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class MasterRestartIT {
+
+  private static final String MASTER = "master";
+  private static final String RECOVERY_DIR = "/opt/spark/recovery";
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  /** 30 partitions of 2 rows, each row sleeping 250 ms: about 8 s on the development preset's 2 cores. */
+  private static final String SLOW_SUM = "SELECT sum(id), count(s) FROM (SELECT id, "
+      + "reflect('java.lang.Thread', 'sleep', CAST(250 AS BIGINT)) AS s FROM range(0, 60, 1, 30))";
+  private static final String SUM = "SELECT sum(id) FROM range(0, 100000, 1, 4)";
+  private static final long SUM_ANSWER = 4_999_950_000L;
+
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void masterRestart(String version, @TempDir Path runDir, @TempDir Path scratch) throws Exception {
+    Cli.Result up = Cli.run("up", "--local", "--spark", version, "--run-dir", runDir.toString());
+    try {
+      assertThat(up.exitCode()).as(up.toString()).isZero();
+      RunningPlatform platform = RunningPlatform.at(runDir);
+      String masterUi = platform.state().masterWebUrl();
+      SparkSession spark = QueryMix.session(platform.state().connectUrl());
+      try {
+        assertThat(spark.sql(SUM).first().getLong(0)).isEqualTo(SUM_ANSWER);
+        assertThat(platform.ready("connect")).as("Connect server ready before the restart").isTrue();
+        JsonNode before = masterJson(masterUi);
+        String app = before.path("activeapps").path(0).path("id").asText();
+        String worker = before.path("workers").path(0).path("id").asText();
+
+        CompletableFuture<Row> slow = CompletableFuture.supplyAsync(() -> spark.sql(SLOW_SUM).first());
+        Thread.sleep(2000);
+        assertThat(slow).as("the query should still be running when the master dies").isNotDone();
+        kill(platform, MASTER);
+        platform.restart(MASTER);
+        Row answer = slow.get(3, TimeUnit.MINUTES);
+        assertThat(answer.getLong(0)).as("sum of ids").isEqualTo(1770L);
+        assertThat(answer.getLong(1)).as("rows").isEqualTo(60L);
+
+        JsonNode recovered = awaitMaster(masterUi, "recovered the worker and the application", json ->
+            json.path("status").asText().equals("ALIVE") && json.path("aliveworkers").asInt() == 1
+                && json.path("activeapps").size() == 1
+                && json.path("activeapps").path(0).path("state").asText().equals("RUNNING"));
+        assertThat(recovered.path("activeapps").path(0).path("id").asText()).isEqualTo(app);
+        assertThat(recovered.path("workers").findValuesAsText("id")).contains(worker);
+        assertThat(spark.sql(SUM).first().getLong(0)).as("the same session after the restart").isEqualTo(SUM_ANSWER);
+
+        // Only a master that knows the application gives it a new executor.
+        killExecutors(platform);
+        CompletableFuture<Long> afterLoss = CompletableFuture.supplyAsync(() -> spark.sql(SUM).first().getLong(0));
+        assertThat(afterLoss.get(3, TimeUnit.MINUTES)).as("on a new executor").isEqualTo(SUM_ANSWER);
+        QueryMix.runAll(platform.state().connectUrl(), scratch);
+        assertThat(platform.ready("connect")).as("Connect server ready after a recovered restart").isTrue();
+
+        kill(platform, MASTER);
+        try (Stream<Path> files = Files.list(platform.mountedDir(MASTER, RECOVERY_DIR))) {
+          var recoveryState = files.toList();
+          assertThat(recoveryState).as("the master's recovery state").isNotEmpty();
+          recoveryState.forEach(FileTrees::deleteQuietly);
+        }
+        platform.restart(MASTER);
+        awaitMaster(masterUi, "the worker back through the Service address, the application forgotten", json ->
+            json.path("aliveworkers").asInt() == 1 && json.path("activeapps").isEmpty());
+        await("the Connect server reports not ready", () -> !platform.ready("connect"));
+      } finally {
+        ConnectProbe.closeQuietly(spark);
+      }
+    } finally {
+      Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
+      assertThat(down.exitCode()).as(down.toString()).isZero();
+    }
+    assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
+  }
+
+  /** SIGKILL to every process of the instance, as a crashed container. */
+  private static void kill(RunningPlatform platform, String instance) throws Exception {
+    LocalProcess p = platform.state().processes().stream().filter(x -> x.name().equals(instance)).findFirst()
+        .orElseThrow();
+    ProcessHandle handle = p.handle().orElseThrow(() -> new AssertionError(instance + " is not running"));
+    var processes = Stream.concat(handle.descendants(), Stream.of(handle)).toList();
+    processes.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle h : processes) {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void killExecutors(RunningPlatform platform) {
+    LocalProcess worker = platform.state().processes().stream().filter(p -> p.role().equals("worker")).findFirst()
+        .orElseThrow();
+    var executors = worker.handle().orElseThrow().descendants()
+        .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))
+        .toList();
+    assertThat(executors).as("executors of the worker").isNotEmpty();
+    executors.forEach(ProcessHandle::destroyForcibly);
+    executors.forEach(h -> h.onExit().join());
+  }
+
+  private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    JsonNode json = null;
+    while (Instant.now().isBefore(deadline)) {
+      json = masterJson(masterUi);
+      if (json != null && condition.test(json)) {
+        return json;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds() + " s; last /json/: "
+        + json);
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  /** The master web UI's {@code /json/}, or null while it does not answer. */
+  private static JsonNode masterJson(String masterUi) {
+    try (InputStream in = URI.create(masterUi + "/json/").toURL().openStream()) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

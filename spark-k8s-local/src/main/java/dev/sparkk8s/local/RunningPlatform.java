@@ -1,0 +1,138 @@
+package dev.sparkk8s.local;
+
+import dev.sparkk8s.render.RenderedRelease;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local platform that is up, as its run directory records it: the release {@code up} rendered,
+ * the local port of every container port, the Spark home. It restarts one process as a kubelet
+ * restarts a container (same manifests, ports and volumes) and runs a process's readiness probe.
+ */
+public final class RunningPlatform {
+
+  private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(2);
+
+  private LocalState state;
+  private final RenderedRelease release;
+  private final SparkHome home;
+  private final List<ChartContainer> containers;
+  private final LocalAddresses addresses;
+
+  private RunningPlatform(LocalState state, RenderedRelease release) {
+    this.state = state;
+    this.release = release;
+    this.home = new SparkHome(state.sparkVersion(), state.sparkHome());
+    this.containers = ChartContainer.of(release);
+    this.addresses = new LocalAddresses(containers, release.objects(Service.class), LocalPlatform.NAMESPACE,
+        state.runDir(), localPorts(containers, state), Map.of());
+  }
+
+  public static RunningPlatform at(Path runDir) {
+    Path dir = runDir.toAbsolutePath();
+    LocalState state = LocalState.read(dir)
+        .orElseThrow(() -> new LocalRuntimeException("no local platform at " + dir + "; start one with: spark-k8s up --local"));
+    Path file = dir.resolve(LocalState.RELEASE_FILE);
+    try {
+      return new RunningPlatform(state, RenderedRelease.parse(Files.readString(file)));
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot read " + file + ", the release the platform was started from: "
+          + e.getMessage(), e);
+    }
+  }
+
+  public LocalState state() {
+    return state;
+  }
+
+  /**
+   * Stops the process (and its children) if it still runs, starts it again as it was started, and
+   * returns once it passes its readiness probe. Its volumes stay, emptyDirs included: a container
+   * restart keeps its pod.
+   */
+  public LocalProcess restart(String instance) {
+    LocalProcess old = process(instance);
+    ProcessStopper.stop(List.of(old), state.runDir());
+    ProcessPlan plan = planner().plan(container(instance));
+    StartedProcess started = StartedProcess.start(plan, home, ClassDataArchive.of(home), state.runDir());
+    LocalProcess restarted = new LocalProcess(old.name(), old.role(), started.process().pid(), old.ports(), old.url(),
+        old.log());
+    state = state.with(restarted);
+    state.write();
+    awaitReady(started);
+    return restarted;
+  }
+
+  /** Whether the process passes its readiness probe now. */
+  public boolean ready(String instance) {
+    return Readiness.probe(planner().plan(container(instance)), addresses);
+  }
+
+  /** The local directory standing for a path the chart mounts in this instance (an emptyDir, a claim). */
+  public Path mountedDir(String instance, String mountPath) {
+    Path dir = addresses.mounts(container(instance)).get(mountPath);
+    if (dir == null) {
+      throw new LocalRuntimeException(instance + " mounts nothing at " + mountPath);
+    }
+    return dir;
+  }
+
+  private void awaitReady(StartedProcess started) {
+    Instant deadline = Instant.now().plus(RESTART_TIMEOUT);
+    while (!Readiness.probe(started.plan(), addresses)) {
+      if (!started.process().isAlive()) {
+        throw new LocalRuntimeException(started.plan().instance() + " exited with code " + started.process().exitValue()
+            + " after a restart; the last lines of " + started.plan().log() + ":\n" + LogTail.of(started.plan().log(), 15));
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new LocalRuntimeException(started.plan().instance() + " is not ready " + RESTART_TIMEOUT.toSeconds()
+            + "s after a restart; see " + started.plan().log());
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LocalRuntimeException("interrupted while restarting " + started.plan().instance(), e);
+      }
+    }
+  }
+
+  private ProcessPlanner planner() {
+    return new ProcessPlanner(release, addresses, home);
+  }
+
+  private ChartContainer container(String instance) {
+    return containers.stream().filter(c -> c.instance().equals(instance)).findFirst()
+        .orElseThrow(() -> new LocalRuntimeException("the release has no process " + instance));
+  }
+
+  private LocalProcess process(String instance) {
+    return state.processes().stream().filter(p -> p.name().equals(instance)).findFirst()
+        .orElseThrow(() -> new LocalRuntimeException("the platform at " + state.runDir() + " ran no process " + instance));
+  }
+
+  /** Instance -> container port -> local port, from the named ports the run state recorded. */
+  private static Map<String, Map<Integer, Integer>> localPorts(List<ChartContainer> containers, LocalState state) {
+    Map<String, Map<Integer, Integer>> out = new HashMap<>();
+    for (LocalProcess p : state.processes()) {
+      ChartContainer c = containers.stream().filter(x -> x.instance().equals(p.name())).findFirst()
+          .orElseThrow(() -> new LocalRuntimeException("the rendered release has no process " + p.name()));
+      Map<Integer, Integer> local = new LinkedHashMap<>();
+      List<ContainerPort> ports = c.container().getPorts() == null ? List.of() : c.container().getPorts();
+      for (ContainerPort port : ports) {
+        local.put(port.getContainerPort(), p.ports().get(port.getName()));
+      }
+      out.put(p.name(), local);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.sparkk8s.policy.spark;
+
+import static dev.sparkk8s.policy.testing.Expect.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparkk8s.policy.Finding;
+import dev.sparkk8s.policy.testing.CompliantRelease;
+import dev.sparkk8s.policy.testing.SparkApplicationFixtures;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The kubernetes backend's server and every SparkApplication driver get a token; no other Spark pod does. */
+class ApiTokenOnlyForDriversTest {
+
+  private static final String FIELD = "automountServiceAccountToken";
+
+  private final CompliantRelease release = new CompliantRelease();
+
+  @Test
+  void kubernetesBackendServerWithoutAToken() {
+    release.connectPod().setAutomountServiceAccountToken(false);
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "Deployment/spark-connect", null,
+        "spec.template.spec." + FIELD);
+    assertThat(f.message()).contains("kubernetes backend").contains("talks to the Kubernetes API")
+        .contains(FIELD + " is false");
+    assertThat(f.fix()).contains(FIELD + ": true");
+  }
+
+  @Test
+  void anUnsetFieldTakesTheServiceAccountsSetting() {
+    release.connectPod().setAutomountServiceAccountToken(null);
+    release.connectPod().setServiceAccountName("connect");
+    release.extra.add(new ServiceAccountBuilder().withNewMetadata().withName("connect").endMetadata()
+        .withAutomountServiceAccountToken(false).build());
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "Deployment/spark-connect", null,
+        "spec.template.spec." + FIELD);
+    assertThat(f.message()).contains("ServiceAccount connect sets it false");
+  }
+
+  @Test
+  void executorPodTemplateWithAToken() {
+    release.executorPod.getSpec().setAutomountServiceAccountToken(true);
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "ConfigMap/spark-executor-pod-template", null,
+        "data[executor-pod-template.yaml].spec." + FIELD);
+    assertThat(f.message()).contains("executor pod template").contains("does not talk to the Kubernetes API");
+    assertThat(f.fix()).contains(FIELD + ": false");
+  }
+
+  @Test
+  void executorPodTemplateWithoutTheFieldGetsTheTokenOfAServiceAccountThatIsNotRendered() {
+    release.executorPod.getSpec().setAutomountServiceAccountToken(null);
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "ConfigMap/spark-executor-pod-template", null,
+        "data[executor-pod-template.yaml].spec." + FIELD);
+    assertThat(f.message()).contains("ServiceAccount default is not rendered");
+  }
+
+  @Test
+  void apacheDriverWithoutAToken() {
+    release.editApacheTemplate("driver", t -> t.getSpec().setAutomountServiceAccountToken(false));
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "SparkApplication/spark-pi", null,
+        "spec.driverSpec.podTemplateSpec.spec." + FIELD);
+    assertThat(f.message()).contains("driver of a SparkApplication");
+  }
+
+  @Test
+  void apacheDriverTakesTheServiceAccountTheSparkConfNames() {
+    release.editApacheTemplate("driver", t -> t.getSpec().setAutomountServiceAccountToken(null));
+    SparkApplicationFixtures.path(release.apacheApp, "spec", "sparkConf")
+        .put("spark.kubernetes.authenticate.driver.serviceAccountName", "connect");
+    release.extra.add(new ServiceAccountBuilder().withNewMetadata().withName("connect").endMetadata()
+        .withAutomountServiceAccountToken(false).build());
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "SparkApplication/spark-pi", null,
+        "spec.driverSpec.podTemplateSpec.spec." + FIELD);
+    assertThat(f.message()).contains("ServiceAccount connect sets it false");
+  }
+
+  @Test
+  void kubeflowExecutorWithAToken() {
+    release.editKubeflowTemplate("executor", t -> t.getSpec().setAutomountServiceAccountToken(true));
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "SparkApplication/spark-pi-kubeflow", null,
+        "spec.executor.template.spec." + FIELD);
+    assertThat(f.message()).contains("SparkApplication's executor");
+  }
+
+  @Test
+  void kubeflowDriverWithoutAToken() {
+    release.editKubeflowTemplate("driver", t -> t.getSpec().setAutomountServiceAccountToken(false));
+
+    only(release.check(), ApiTokenOnlyForDrivers.ID, "SparkApplication/spark-pi-kubeflow", null,
+        "spec.driver.template.spec." + FIELD);
+  }
+
+  @Test
+  void standaloneWorkerWithAToken() {
+    release.withStandaloneBackend().worker().getSpec().getTemplate().getSpec().setAutomountServiceAccountToken(true);
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "StatefulSet/spark-worker", null,
+        "spec.template.spec." + FIELD);
+    assertThat(f.message()).contains("Standalone worker");
+  }
+
+  @Test
+  void standaloneBackendServerWithAToken() {
+    release.withStandaloneBackend().connectPod().setAutomountServiceAccountToken(true);
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "Deployment/spark-connect", null,
+        "spec.template.spec." + FIELD);
+    assertThat(f.message()).contains("standalone backend");
+  }
+}
