@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FieldTrapsTest {
 
   /** The stock image has no S3A; the chart refuses S3 on it. */
-  private static final String S3A_IMAGE = "spark.image.repository=registry.example.com/spark";
+  private static final String S3A_IMAGE = "spark.image.repository=" + ValuesContext.S3A_IMAGE;
   private static final String[] S3_EVENT_LOG = {S3A_IMAGE,
       "spark.s3.enabled=true", "spark.s3.credentials.secretName=object-store",
       "spark.eventLog.enabled=true", "spark.eventLog.dir=s3a://logs/spark-events", "spark.historyServer.enabled=true"};

@@ -32,7 +32,8 @@ final class SparkLineKeys {
   static SparkLineKeys of(String sparkLine) {
     Path jars = projectDir().resolve("spark-dist/spark-" + sparkLine + "/target/spark-home/jars");
     if (!Files.isDirectory(jars)) {
-      throw new AssertionError("no Spark " + sparkLine + " home at " + jars + "; build it with mvn -B -q install -DskipTests");
+      // mvn -B verify assembles the homes before this module; run alone, the test says how to get them.
+      throw new AssertionError("no Spark " + sparkLine + " home at " + jars + "; build the project first (mvn -B verify)");
     }
     Set<String> constants = new HashSet<>();
     try (Stream<Path> files = Files.list(jars)) {

@@ -11,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code instances: "min:1 max:3"}: a long query scales out to executor pods, idleness scales back to one. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DynamicAllocationKubernetesBackendIT {
 
   @ParameterizedTest(name = "Spark {0}")

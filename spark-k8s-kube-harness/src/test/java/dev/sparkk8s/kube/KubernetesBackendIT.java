@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * driver) against a Kubernetes API, executors as pods Spark created from the chart's template,
  * run by the local kubelet.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KubernetesBackendIT {
 
   @ParameterizedTest(name = "Spark {0}")

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * puts on every executor pod) are refused as a real cluster refuses them: they stay Pending with
  * the reason, and the Connect server says it has no resources instead of waiting silently.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PodSecurityKubernetesBackendIT {
 
   @ParameterizedTest(name = "Spark {0}")

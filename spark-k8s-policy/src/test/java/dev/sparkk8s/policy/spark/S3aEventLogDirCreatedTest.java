@@ -12,6 +12,7 @@ import dev.sparkk8s.policy.testing.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.List;
@@ -88,10 +89,7 @@ class S3aEventLogDirCreatedTest {
 
   @Test
   void anApacheDriverWithoutTheInitContainer() {
-    Map<String, Object> conf = SparkApplicationFixtures.path(release.apacheApp, "spec", "sparkConf");
-    conf.put("spark.kubernetes.container.image", IMAGE);
-    conf.put("spark.eventLog.enabled", "true");
-    conf.put("spark.eventLog.dir", DIR);
+    applicationLogsToS3(release.apacheApp);
 
     Finding f = only(release.check(), S3aEventLogDirCreated.ID, "SparkApplication/spark-pi", null,
         "spec.driverSpec.podTemplateSpec.spec.initContainers");
@@ -100,10 +98,7 @@ class S3aEventLogDirCreatedTest {
 
   @Test
   void anApacheDriverWithTheInitContainerInItsTemplate() {
-    Map<String, Object> conf = SparkApplicationFixtures.path(release.apacheApp, "spec", "sparkConf");
-    conf.put("spark.kubernetes.container.image", IMAGE);
-    conf.put("spark.eventLog.enabled", "true");
-    conf.put("spark.eventLog.dir", DIR);
+    applicationLogsToS3(release.apacheApp);
     release.editApacheTemplate("driver", t -> t.getSpec().setInitContainers(List.of(mkdir(DIR))));
 
     assertThat(release.check()).isEmpty();
@@ -111,16 +106,22 @@ class S3aEventLogDirCreatedTest {
 
   @Test
   void aKubeflowDriverGetsItFromTheTypedInitContainersOrNot() {
-    Map<String, Object> conf = SparkApplicationFixtures.path(release.kubeflowApp, "spec", "sparkConf");
     SparkApplicationFixtures.path(release.kubeflowApp, "spec").put("image", IMAGE);
-    conf.put("spark.eventLog.enabled", "true");
-    conf.put("spark.eventLog.dir", DIR);
+    applicationLogsToS3(release.kubeflowApp);
 
     only(release.check(), S3aEventLogDirCreated.ID, "SparkApplication/spark-pi-kubeflow", null,
         "spec.driver.template.spec.initContainers");
 
     release.kubeflowRole("driver").put("initContainers", List.of(SparkApplicationFixtures.toMap(mkdir(DIR))));
     assertThat(release.check()).isEmpty();
+  }
+
+  /** The application's driver logs to {@link #DIR} on an image with S3A. */
+  private static void applicationLogsToS3(GenericKubernetesResource app) {
+    Map<String, Object> conf = SparkApplicationFixtures.path(app, "spec", "sparkConf");
+    conf.put("spark.kubernetes.container.image", IMAGE);
+    conf.put("spark.eventLog.enabled", "true");
+    conf.put("spark.eventLog.dir", DIR);
   }
 
   /** The chart's create-event-log-dir init container, in short. */
