@@ -1,30 +1,39 @@
 package dev.sparkk8s.bench;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.RowValues;
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
+import dev.sparkk8s.connect.queries.WorkloadMix;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 
-/** Runs the {@link QueryMix} through the Spark Connect JVM client; returns each timed pass in ms. */
+/**
+ * Runs the {@link WorkloadMix} through the Spark Connect JVM client; returns each timed pass in ms.
+ * Every answer is checked (after its query's time is taken): a wrong one ends the benchmark.
+ */
 final class ConnectMix {
 
   private ConnectMix() {
   }
 
   static List<Long> run(String connectUrl, int warmup, int passes, String parquetDir) {
-    List<String> mix = QueryMix.pass(parquetDir);
-    SparkSession session = SparkSession.builder().remote(connectUrl).create();
+    List<KnownAnswerQuery> mix = WorkloadMix.pass(WorkloadMix.BENCHMARK, parquetDir);
     List<Long> timed = new ArrayList<>();
+    SparkSession session = ConnectSessions.open(connectUrl);
     try {
       for (int i = 0; i < warmup + passes; i++) {
-        long t0 = System.nanoTime();
+        long ms = 0;
         StringBuilder each = new StringBuilder();
-        for (String sql : mix) {
+        for (KnownAnswerQuery q : mix) {
           long q0 = System.nanoTime();
-          session.sql(sql).collect();
-          each.append(' ').append((System.nanoTime() - q0) / 1_000_000);
+          List<Row> rows = session.sql(q.sql()).collectAsList();
+          long queryMs = (System.nanoTime() - q0) / 1_000_000;
+          WrongAnswer.check(q, RowValues.of(rows), "Spark Connect");
+          ms += queryMs;
+          each.append(' ').append(queryMs);
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         Log.say("  connect " + (i < warmup ? "warm-up" : "pass " + (i - warmup + 1)) + ": " + ms + " ms (per query:" + each + ")");
         if (i >= warmup) {
           timed.add(ms);
@@ -32,7 +41,7 @@ final class ConnectMix {
       }
       return timed;
     } finally {
-      ConnectProbe.closeQuietly(session);
+      ConnectSessions.close(session);
     }
   }
 }

@@ -1,17 +1,23 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.connect.RowValues;
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
+import dev.sparkk8s.connect.queries.KnownAnswers;
+import dev.sparkk8s.connect.queries.WorkloadMix;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.apache.spark.sql.Row;
 
 /**
  * The baseline: an in-process {@code SparkSession} (master from spark-submit, e.g. local[2]) in its
- * own JVM started from a Spark home's jars. Uses only reflection on
- * {@code org.apache.spark.sql.SparkSession}, so this one class runs on Spark 3.5 and 4.1.
- * Prints {@code BENCH ...} lines on stdout for {@link LocalSessionRun}.
+ * own JVM started from a Spark home's jars, with the query catalogue on its class path. Uses only
+ * reflection on {@code org.apache.spark.sql.SparkSession}, so this one class runs on Spark 3.5 and
+ * 4.1. Checks every answer (after its query's time is taken) and prints {@code BENCH ...} lines on
+ * stdout for {@link LocalSessionRun}.
  *
  * <ul>
- *   <li>{@code first-query}: the first query, then stop.</li>
- *   <li>{@code mix WARMUP PASSES DIR}: the {@link QueryMix}, each pass timed.</li>
+ *   <li>{@code first-query}: {@link KnownAnswers#firstQuery()}, then stop.</li>
+ *   <li>{@code mix WARMUP PASSES DIR}: the {@link WorkloadMix}, each pass timed.</li>
  * </ul>
  */
 public final class LocalSessionMain {
@@ -26,21 +32,24 @@ public final class LocalSessionMain {
     Object session = call(builder, "getOrCreate");
     try {
       if (args[0].equals("first-query")) {
-        Object[] rows = collect(session, "SELECT sum(id) FROM range(100)");
-        System.out.println("BENCH answered " + rows[0]);
+        KnownAnswerQuery first = KnownAnswers.firstQuery();
+        WrongAnswer.check(first, collect(session, first.sql()), "local[2]");
+        System.out.println("BENCH answered");
       } else {
         int warmup = Integer.parseInt(args[1]);
         int passes = Integer.parseInt(args[2]);
-        List<String> mix = QueryMix.pass(args[3]);
+        List<KnownAnswerQuery> mix = WorkloadMix.pass(WorkloadMix.BENCHMARK, args[3]);
         for (int i = 0; i < warmup + passes; i++) {
-          long t0 = System.nanoTime();
+          long ms = 0;
           StringBuilder each = new StringBuilder();
-          for (String sql : mix) {
+          for (KnownAnswerQuery q : mix) {
             long q0 = System.nanoTime();
-            collect(session, sql);
-            each.append(' ').append((System.nanoTime() - q0) / 1_000_000);
+            List<List<Object>> rows = collect(session, q.sql());
+            long queryMs = (System.nanoTime() - q0) / 1_000_000;
+            WrongAnswer.check(q, rows, "local[2]");
+            ms += queryMs;
+            each.append(' ').append(queryMs);
           }
-          long ms = (System.nanoTime() - t0) / 1_000_000;
           System.out.println("BENCH " + (i < warmup ? "warmup" : "pass") + " " + ms + " " + mix.size() + each);
         }
       }
@@ -50,9 +59,10 @@ public final class LocalSessionMain {
     }
   }
 
-  private static Object[] collect(Object session, String sql) throws Exception {
+  @SuppressWarnings("unchecked")
+  private static List<List<Object>> collect(Object session, String sql) throws Exception {
     Object dataset = call(session, "sql", sql);
-    return (Object[]) call(dataset, "collect");
+    return RowValues.of((List<Row>) call(dataset, "collectAsList"));
   }
 
   private static Object call(Object target, String name, Object... args) throws Exception {

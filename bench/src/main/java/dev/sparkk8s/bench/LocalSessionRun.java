@@ -1,5 +1,6 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
 import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
 import java.io.BufferedReader;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * Starts {@link LocalSessionMain} in a fresh JVM as spark-submit would: Spark's launcher
  * ({@code org.apache.spark.launcher.Main}) prints the real java command (JDK 17 module openings
- * and driver memory included), which is then run. Returns the {@code BENCH} lines it printed,
+ * and driver memory included), which is then run. The query catalogue's jar comes with
+ * {@code --jars}, like the application jar, so the JVM's class path (and its class-data archive)
+ * stays Spark's own. Returns the {@code BENCH} lines it printed,
  * each with the wall time since the launcher was started.
  */
 final class LocalSessionRun {
@@ -74,7 +77,8 @@ final class LocalSessionRun {
   /** What spark-submit would run for the baseline session: Spark's own launcher decides. */
   private List<String> command(String... args) {
     List<String> sparkArgs = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
-        "--class", LocalSessionMain.class.getName(), benchJar()));
+        "--jars", codeSource(KnownAnswerQuery.class), "--class", LocalSessionMain.class.getName(),
+        codeSource(LocalSessionMain.class)));
     sparkArgs.addAll(List.of(args));
     List<String> command = new ArrayList<>(SparkClassCommand.of(home, sparkArgs, env()));
     command.addAll(1, jvmOptions);
@@ -86,9 +90,10 @@ final class LocalSessionRun {
         "SPARK_LOCAL_IP", "127.0.0.1");
   }
 
-  private static String benchJar() {
+  /** The jar (or classes directory) a class was loaded from: the bench's, or the query catalogue's. */
+  private static String codeSource(Class<?> c) {
     try {
-      return Path.of(LocalSessionMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }

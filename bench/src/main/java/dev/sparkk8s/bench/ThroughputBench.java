@@ -1,12 +1,13 @@
 package dev.sparkk8s.bench;
 
+import dev.sparkk8s.connect.queries.WorkloadMix;
 import dev.sparkk8s.local.SparkHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench/run throughput}: queries/s of the {@link QueryMix} through Spark Connect against
+ * {@code bench/run throughput}: queries/s of the {@link WorkloadMix} through Spark Connect against
  * {@code up --local} (standalone backend, the development preset unless --workers), per configuration variant, against
  * the same mix on a {@code local[2]} session (Spark's defaults) in a separate JVM from the same
  * Spark home. The baseline runs before and after the variants; ratios use their mean.
@@ -37,9 +38,9 @@ final class ThroughputBench {
         table.row(line, r[0], r[1], String.format("%.2f", qps), Stats.ratio(qps / base));
       }
     }
-    table.note("Mix (" + QueryMix.pass("/x").size() + " queries a pass): aggregation over range(40M); sort-merge join "
+    table.note("Mix (" + WorkloadMix.pass(WorkloadMix.BENCHMARK, "/x").size() + " queries a pass): aggregation over range(40M); sort-merge join "
         + "of two 600k-row ranges + group-by; two windows over 300k rows; Parquet write of 300k rows (about 5 MB) and "
-        + "a group-by reading it back.");
+        + "a group-by reading it back; every answer checked against its known answer (the check is not timed).");
     table.note(options.warmup() + " warm-up pass(es), then " + options.passes() + " timed passes; queries/s = "
         + "queries in a pass / median pass time.");
     table.note("Connect: the Spark Connect JVM client 4.1.3 in the benchmark JVM; up --local with "
@@ -76,7 +77,7 @@ final class ThroughputBench {
     try (PlatformRun platform = new PlatformRun(home, options.workers(), sets, dir.resolve("run"))) {
       List<Long> passes = ConnectMix.run(platform.connectUrl(), options.warmup(), options.passes(),
           dir.resolve("parquet").toString());
-      double qps = QueryMix.pass("/x").size() / (Stats.median(passes) / 1000);
+      double qps = WorkloadMix.pass(WorkloadMix.BENCHMARK, "/x").size() / (Stats.median(passes) / 1000);
       Log.say("Spark " + line + " connect " + v.name() + ": " + String.format("%.2f", qps) + " queries/s");
       return Math.round(qps * 100) / 100.0;
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkk8s.kube.QueryMix;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.local.ClassDataArchive;
-import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.IOException;
@@ -36,15 +36,16 @@ class LocalPlatformIT {
       LocalState state = LocalState.read(runDir).orElseThrow();
       assertThat(up.out()).contains("first query", state.connectUrl(), state.historyUrl());
 
-      QueryMix.runAll(state.connectUrl(), scratch);
+      assertThat(DeploymentCheck.failures(state.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
+          .as("known-answer queries through %s", state.connectUrl()).isEmpty();
 
-      SparkSession spark = QueryMix.session(state.connectUrl());
+      SparkSession spark = ConnectSessions.open(state.connectUrl());
       try {
-        assertThat(QueryMix.setting(spark, "spark.executor.memory")).isEqualTo("768m");
-        assertThat(QueryMix.setting(spark, "spark.sql.shuffle.partitions")).isEqualTo("7");
+        assertThat(setting(spark, "spark.executor.memory")).isEqualTo("768m");
+        assertThat(setting(spark, "spark.sql.shuffle.partitions")).isEqualTo("7");
         assertThat(spark.version()).startsWith(version + ".");
       } finally {
-        ConnectProbe.closeQuietly(spark);
+        ConnectSessions.close(spark);
       }
 
       assertThat(historyApplications(state.historyUrl())).anySatisfy(app ->
@@ -72,6 +73,11 @@ class LocalPlatformIT {
     }
     assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
     assertThat(SparkProcesses.executors()).as("executor JVMs left after down").isEmpty();
+  }
+
+  /** {@code SET key} through Spark Connect: the value the server's session has. */
+  private static String setting(SparkSession spark, String key) {
+    return spark.sql("SET " + key).first().getString(1);
   }
 
   /** The History Server's REST API, polled until it lists an application (it scans every 10 s). */

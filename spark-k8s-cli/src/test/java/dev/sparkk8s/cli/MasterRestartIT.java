@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkk8s.kube.QueryMix;
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectQueries;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.DeploymentCheck;
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
+import dev.sparkk8s.connect.queries.KnownAnswers;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.RunningPlatform;
 import dev.sparkk8s.render.FileTrees;
@@ -21,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +45,8 @@ class MasterRestartIT {
   private static final String RECOVERY_DIR = "/opt/spark/recovery";
   private static final Duration WAIT = Duration.ofSeconds(90);
   /** 30 partitions of 2 rows, each row sleeping 250 ms: about 8 s on the development preset's 2 cores. */
-  private static final String SLOW_SUM = "SELECT sum(id), count(s) FROM (SELECT id, "
-      + "reflect('java.lang.Thread', 'sleep', CAST(250 AS BIGINT)) AS s FROM range(0, 60, 1, 30))";
-  private static final String SUM = "SELECT sum(id) FROM range(0, 100000, 1, 4)";
-  private static final long SUM_ANSWER = 4_999_950_000L;
+  private static final KnownAnswerQuery SLOW_SUM = KnownAnswers.slowSum(30, 250);
+  private static final KnownAnswerQuery SUM = KnownAnswers.rangeSum(100_000, 4);
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
@@ -56,22 +56,20 @@ class MasterRestartIT {
       assertThat(up.exitCode()).as(up.toString()).isZero();
       RunningPlatform platform = RunningPlatform.at(runDir);
       String masterUi = platform.state().masterWebUrl();
-      SparkSession spark = QueryMix.session(platform.state().connectUrl());
+      SparkSession spark = ConnectSessions.open(platform.state().connectUrl());
       try {
-        assertThat(spark.sql(SUM).first().getLong(0)).isEqualTo(SUM_ANSWER);
+        assertThat(ConnectQueries.problem(spark, SUM)).isNull();
         assertThat(platform.ready("connect")).as("Connect server ready before the restart").isTrue();
         JsonNode before = masterJson(masterUi);
         String app = before.path("activeapps").path(0).path("id").asText();
         String worker = before.path("workers").path(0).path("id").asText();
 
-        CompletableFuture<Row> slow = CompletableFuture.supplyAsync(() -> spark.sql(SLOW_SUM).first());
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, SLOW_SUM));
         Thread.sleep(2000);
         assertThat(slow).as("the query should still be running when the master dies").isNotDone();
         kill(platform, MASTER);
         platform.restart(MASTER);
-        Row answer = slow.get(3, TimeUnit.MINUTES);
-        assertThat(answer.getLong(0)).as("sum of ids").isEqualTo(1770L);
-        assertThat(answer.getLong(1)).as("rows").isEqualTo(60L);
+        assertThat(slow.get(3, TimeUnit.MINUTES)).as("sum of ids and rows").isNull();
 
         JsonNode recovered = awaitMaster(masterUi, "recovered the worker and the application", json ->
             json.path("status").asText().equals("ALIVE") && json.path("aliveworkers").asInt() == 1
@@ -79,13 +77,14 @@ class MasterRestartIT {
                 && json.path("activeapps").path(0).path("state").asText().equals("RUNNING"));
         assertThat(recovered.path("activeapps").path(0).path("id").asText()).isEqualTo(app);
         assertThat(recovered.path("workers").findValuesAsText("id")).contains(worker);
-        assertThat(spark.sql(SUM).first().getLong(0)).as("the same session after the restart").isEqualTo(SUM_ANSWER);
+        assertThat(ConnectQueries.problem(spark, SUM)).as("the same session after the restart").isNull();
 
         // Only a master that knows the application gives it a new executor.
         killExecutors(platform);
-        CompletableFuture<Long> afterLoss = CompletableFuture.supplyAsync(() -> spark.sql(SUM).first().getLong(0));
-        assertThat(afterLoss.get(3, TimeUnit.MINUTES)).as("on a new executor").isEqualTo(SUM_ANSWER);
-        QueryMix.runAll(platform.state().connectUrl(), scratch);
+        CompletableFuture<String> afterLoss = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, SUM));
+        assertThat(afterLoss.get(3, TimeUnit.MINUTES)).as("on a new executor").isNull();
+        assertThat(DeploymentCheck.failures(platform.state().connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
+            .as("known-answer queries").isEmpty();
         assertThat(platform.ready("connect")).as("Connect server ready after a recovered restart").isTrue();
 
         kill(platform, MASTER);
@@ -99,7 +98,7 @@ class MasterRestartIT {
             json.path("aliveworkers").asInt() == 1 && json.path("activeapps").isEmpty());
         await("the Connect server reports not ready", () -> !platform.ready("connect"));
       } finally {
-        ConnectProbe.closeQuietly(spark);
+        ConnectSessions.close(spark);
       }
     } finally {
       Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());

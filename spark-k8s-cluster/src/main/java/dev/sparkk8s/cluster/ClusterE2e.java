@@ -1,6 +1,6 @@
 package dev.sparkk8s.cluster;
 
-import dev.sparkk8s.local.KnownAnswerQueries;
+import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.PolicyEngine;
 import dev.sparkk8s.render.RenderedRelease;
@@ -52,7 +52,7 @@ public final class ClusterE2e {
         try (LocalPortForward forward = client.pods().inNamespace(options.namespace())
             .withName(server.getMetadata().getName()).portForward(15002)) {
           String url = "sc://127.0.0.1:" + forward.getLocalPort();
-          for (KnownAnswerQueries.Result r : KnownAnswerQueries.runAll(url, options.dataDir())) {
+          for (DeploymentCheck.Result r : DeploymentCheck.run(url, options.dataDir())) {
             progress.accept("  " + r);
             if (!r.passed()) {
               problems.add(r.toString());

@@ -1,6 +1,6 @@
 package dev.sparkk8s.kube;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.local.LogTail;
 import dev.sparkk8s.local.Readiness;
 import dev.sparkk8s.local.RenderedProcesses;

@@ -2,14 +2,16 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectQueries;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
+import dev.sparkk8s.connect.queries.KnownAnswers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +28,18 @@ class DynamicAllocationKubernetesBackendIT {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
         List.of("spark.executor.instances=min:1 max:3", "spark.executor.dynamicAllocation.idleTimeout=5s"), runDir)) {
       AtomicInteger mostPods = new AtomicInteger();
-      SparkSession spark = QueryMix.session(run.connectUrl());
+      SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
-        int partitions = 40;
         // Map-only, so that idle executors hold no shuffle data and shuffle tracking lets them go.
-        CompletableFuture<List<Row>> rows = CompletableFuture.supplyAsync(
-            () -> spark.sql(SlowQueries.sleepingRows(partitions, 400)).collectAsList());
+        KnownAnswerQuery sleepingRows = KnownAnswers.sleepingRows(40, 400);
+        CompletableFuture<String> rows = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, sleepingRows));
         while (!rows.isDone()) {
           mostPods.accumulateAndGet(run.executorPods().size(), Math::max);
           Thread.sleep(200);
         }
-        assertThat(rows.get(1, TimeUnit.MINUTES)).hasSize(2 * partitions);
+        assertThat(rows.get(1, TimeUnit.MINUTES)).as("wrong answer of " + sleepingRows.sql()).isNull();
       } finally {
-        ConnectProbe.closeQuietly(spark);
+        ConnectSessions.close(spark);
       }
       assertThat(mostPods.get()).as("executor pods at the busiest").isGreaterThan(1).isLessThanOrEqualTo(3);
       Waits.until("scale-down to the minimum of one executor pod", Duration.ofMinutes(2),

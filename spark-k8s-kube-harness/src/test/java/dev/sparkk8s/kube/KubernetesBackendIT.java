@@ -2,7 +2,11 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectQueries;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.DeploymentCheck;
+import dev.sparkk8s.connect.queries.KnownAnswerQuery;
+import dev.sparkk8s.connect.queries.KnownAnswers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -10,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,29 +34,27 @@ class KubernetesBackendIT {
       @TempDir Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
         List.of("spark.executor.instances=2"), runDir)) {
-      QueryMix.runAll(run.connectUrl(), scratch);
+      assertThat(DeploymentCheck.failures(run.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
+          .as("known-answer queries through %s", run.connectUrl()).isEmpty();
       assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());
       assertThat(run.kubelet().refused()).isEmpty();
 
-      SparkSession spark = QueryMix.session(run.connectUrl());
+      SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
-        int partitions = 30;
-        CompletableFuture<Row> answer = CompletableFuture.supplyAsync(
-            () -> spark.sql(SlowQueries.sumWithShuffle(partitions, 300)).first());
+        KnownAnswerQuery slowSum = KnownAnswers.slowSum(30, 300);
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, slowSum));
         Waits.until("two executor processes running", () -> run.kubelet().runningCount() >= 2);
         Thread.sleep(2000);
         assertThat(answer).as("still running when the pod is deleted").isNotDone();
         Pod victim = run.executorPods().get(0);
         run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE).resource(victim).delete();
 
-        Row row = answer.get(3, TimeUnit.MINUTES);
-        assertThat(row.getLong(0)).isEqualTo(SlowQueries.expectedSum(partitions));
-        assertThat(row.getLong(1)).isEqualTo(2L * partitions);
+        assertThat(answer.get(3, TimeUnit.MINUTES)).as("wrong answer of " + slowSum.sql()).isNull();
         Waits.until("a replacement executor pod", () -> run.kubelet().startedPods().size() >= 3);
         assertThat(run.executorPods()).extracting(p -> p.getMetadata().getName())
             .doesNotContain(victim.getMetadata().getName());
       } finally {
-        ConnectProbe.closeQuietly(spark);
+        ConnectSessions.close(spark);
       }
 
       List<ApiRequest> requests = run.api().requests();

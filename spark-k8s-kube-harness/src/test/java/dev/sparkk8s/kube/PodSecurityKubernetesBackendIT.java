@@ -2,7 +2,7 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectSessions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class PodSecurityKubernetesBackendIT {
         "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.options\\.path=/var/lib/data");
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version, hostPathVolume, runDir,
         false)) {
-      SparkSession spark = QueryMix.session(run.connectUrl());
+      SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
         CompletableFuture<Long> count = CompletableFuture.supplyAsync(() -> spark.range(10).count());
         Waits.until("an executor pod refused", () -> !run.kubelet().refused().isEmpty());
@@ -49,7 +49,7 @@ class PodSecurityKubernetesBackendIT {
         assertThat(count).as("no answer without executors").isNotDone();
         spark.interruptAll();
       } finally {
-        ConnectProbe.closeQuietly(spark);
+        ConnectSessions.close(spark);
       }
     }
   }

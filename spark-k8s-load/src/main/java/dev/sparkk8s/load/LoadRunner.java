@@ -1,6 +1,7 @@
 package dev.sparkk8s.load;
 
-import dev.sparkk8s.local.ConnectProbe;
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.queries.SalesQueries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +29,9 @@ public final class LoadRunner {
 
   public LoadResult run(LoadOptions o) throws InterruptedException {
     Scenario s = o.scenario();
-    SparkSession setup = connect(o.connectUrl());
     String version;
     String backend;
+    SparkSession setup = connect(o.connectUrl());
     try {
       version = setup.version();
       backend = backend(setup.sql("SET spark.master").first().getString(1));
@@ -39,9 +40,9 @@ public final class LoadRunner {
       progress.accept("generating data in " + o.dataDir() + " (kept for later runs)");
       GeneratedData.ensure(setup, o.dataDir(), o.rows(), s.customers());
     } finally {
-      ConnectProbe.closeQuietly(setup);
+      ConnectSessions.close(setup);
     }
-    ExpectedAnswers expected = new ExpectedAnswers(o.rows(), s.customers());
+    SalesQueries queries = new SalesQueries(o.rows(), s.customers());
     List<QueryRecord> records = Collections.synchronizedList(new ArrayList<>());
     Instant start = Instant.now();
     long startNanos = System.nanoTime();
@@ -54,7 +55,7 @@ public final class LoadRunner {
       List<Future<?>> sessions = new ArrayList<>();
       for (int i = 0; i < o.effectiveSessions(); i++) {
         int index = i;
-        sessions.add(pool.submit(() -> session(o, index, expected, startNanos, deadline, records)));
+        sessions.add(pool.submit(() -> session(o, index, queries, startNanos, deadline, records)));
       }
       for (Future<?> f : sessions) {
         try {
@@ -71,20 +72,20 @@ public final class LoadRunner {
     return new LoadResult(o, version, backend, start, Instant.now(), List.copyOf(records));
   }
 
-  private void session(LoadOptions o, int index, ExpectedAnswers expected, long startNanos, long deadline,
+  private void session(LoadOptions o, int index, SalesQueries queries, long startNanos, long deadline,
       List<QueryRecord> records) {
     Scenario s = o.scenario();
     SparkSession spark = connect(o.connectUrl());
     try {
       GeneratedData.register(spark, o.dataDir(), o.rows(), s.customers());
-      LoadSession session = new LoadSession(index, spark, expected, s.weights(), o.dataDir() + "/out");
+      LoadSession session = new LoadSession(index, spark, queries, s.weights(), o.dataDir() + "/out");
       int done = 0;
       while (System.nanoTime() < deadline && (o.iterations() == null || done < o.iterations())) {
         records.add(session.run(session.next(), startNanos));
         done++;
       }
     } finally {
-      ConnectProbe.closeQuietly(spark);
+      ConnectSessions.close(spark);
     }
   }
 
@@ -100,10 +101,8 @@ public final class LoadRunner {
 
   private static SparkSession connect(String url) {
     reachable(url);
-    SparkSession spark = SparkSession.builder().remote(url).create();
     try {
-      spark.version();
-      return spark;
+      return ConnectSessions.open(url);
     } catch (Exception e) {
       throw new LoadUnreachableException("cannot reach a Spark Connect server at " + url + ": "
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);

@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.connect.queries.WorkloadMix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,9 +131,10 @@ public final class ClassDataArchive {
       Path jar = trainingJar(work);
       Map<String, String> env = Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
           "SPARK_LOCAL_IP", LocalAddresses.LOOPBACK);
-      List<String> command = new ArrayList<>(SparkClassCommand.of(home, List.of("org.apache.spark.deploy.SparkSubmit",
-          "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", ClassDataTraining.class.getName(),
-          jar.toString(), work.resolve("parquet").toString()), env));
+      List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
+          "--conf", "spark.ui.enabled=false", "--class", ClassDataTraining.class.getName(), jar.toString()));
+      WorkloadMix.pass(WorkloadMix.TRAINING, work.resolve("parquet").toString()).forEach(q -> submit.add(q.sql()));
+      List<String> command = new ArrayList<>(SparkClassCommand.of(home, submit, env));
       command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
       ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
           .redirectOutput(Redirect.to(work.resolve("training.log").toFile()));

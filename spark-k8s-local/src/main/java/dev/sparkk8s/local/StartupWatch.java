@@ -2,6 +2,8 @@ package dev.sparkk8s.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.connect.ConnectProbe;
+import dev.sparkk8s.connect.ConnectSessions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,7 @@ final class StartupWatch {
     Instant deadline = Instant.now().plus(timeout);
     // The client's classes load while the server starts, not after it is ready.
     CompletableFuture<SparkSession> client =
-        CompletableFuture.supplyAsync(() -> ConnectProbe.client(state.connectUrl()));
+        CompletableFuture.supplyAsync(() -> ConnectSessions.client(state.connectUrl()));
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
     long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
     while (!waiting.isEmpty()) {
