@@ -39,7 +39,7 @@ final class ThroughputBench {
       }
     }
     table.note("Mix (" + WorkloadMix.pass(WorkloadMix.BENCHMARK, "/x").size() + " queries a pass): aggregation over range(40M); sort-merge join "
-        + "of two 600k-row ranges + group-by; two windows over 300k rows; Parquet write of 300k rows (about 5 MB) and "
+        + "of two 600k-row ranges + group-by; two windows over 300k rows; Parquet write of 300k rows (about 4 MB) and "
         + "a group-by reading it back; every answer checked against its known answer (the check is not timed).");
     table.note(options.warmup() + " warm-up pass(es), then " + options.passes() + " timed passes; queries/s = "
         + "queries in a pass / median pass time.");

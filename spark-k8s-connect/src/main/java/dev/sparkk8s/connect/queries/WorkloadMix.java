@@ -18,7 +18,7 @@ public final class WorkloadMix {
   public record Size(long aggregateRows, long joinRows, long windowRows, long parquetRows, int partitions) {
   }
 
-  /** The benchmarks' pass: about 5 MB of Parquet. */
+  /** The benchmarks' pass: about 4 MB of Parquet. */
   public static final Size BENCHMARK = new Size(40_000_000, 600_000, 300_000, 300_000, 4);
   /** The class-data training run's pass on {@code local[2]}: small, only the classes matter. */
   public static final Size TRAINING = new Size(100_000, 20_000, 20_000, 20_000, 2);
