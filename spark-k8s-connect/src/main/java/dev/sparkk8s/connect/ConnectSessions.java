@@ -26,7 +26,9 @@ public final class ConnectSessions {
       matchServer(session);
       return session;
     } catch (RuntimeException e) {
-      close(session);
+      // The server never answered: there is no session to release, and trying would wait out the retries again.
+      session.releaseSessionOnClose_$eq(false);
+      session.close();
       throw e;
     }
   }
