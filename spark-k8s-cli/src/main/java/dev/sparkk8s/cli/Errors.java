@@ -60,8 +60,10 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     if (error instanceof SparkK8sException known) {
       known.lines().forEach(l -> err.println(PREFIX + l));
       known.detail().forEach(l -> err.println(DETAIL_INDENT + l));
-    } else if (isIo(error)) {
+    } else if (error instanceof UncheckedIOException) {
       err.println(PREFIX + oneLine(error.getMessage()));
+    } else if (error instanceof IOException) {
+      err.println(PREFIX + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage()));
     } else {
       err.println(PREFIX + "internal error: " + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage())
           + " (set SPARK_K8S_DEBUG=1 for the stack trace)");

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,7 +72,8 @@ class ExitCodesTest {
         Arguments.of(new LoadUnreachableException("cannot reach a Spark Connect server at sc://h:1: refused",
             new ConnectException("refused")), 3, List.of("spark-k8s: cannot reach a Spark Connect server at sc://h:1: refused")),
         Arguments.of(new UncheckedIOException("cannot write manifests to /x: denied", new IOException("denied")), 2,
-            List.of("spark-k8s: cannot write manifests to /x: denied")));
+            List.of("spark-k8s: cannot write manifests to /x: denied")),
+        Arguments.of(new AccessDeniedException("/x/report"), 2, List.of("spark-k8s: AccessDeniedException: /x/report")));
   }
 
   @ParameterizedTest(name = "{0}")
