@@ -58,7 +58,8 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     Throwable error = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     PrintWriter err = cmd.getErr();
     if (error instanceof SparkK8sException known) {
-      known.lines().forEach(l -> err.println(PREFIX + l));
+      List<String> lines = known.lines().isEmpty() ? List.of(known.getClass().getSimpleName()) : known.lines();
+      lines.forEach(l -> err.println(PREFIX + l));
       known.detail().forEach(l -> err.println(DETAIL_INDENT + l));
     } else if (error instanceof UncheckedIOException) {
       err.println(PREFIX + oneLine(error.getMessage()));

@@ -73,6 +73,7 @@ class ExitCodesTest {
             new ConnectException("refused")), 3, List.of("spark-k8s: cannot reach a Spark Connect server at sc://h:1: refused")),
         Arguments.of(new UncheckedIOException("cannot write manifests to /x: denied", new IOException("denied")), 2,
             List.of("spark-k8s: cannot write manifests to /x: denied")),
+        Arguments.of(new ChartException(null), 1, List.of("spark-k8s: ChartException")),
         Arguments.of(new AccessDeniedException("/x/report"), 2, List.of("spark-k8s: AccessDeniedException: /x/report")));
   }
 
