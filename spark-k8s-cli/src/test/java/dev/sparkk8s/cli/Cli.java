@@ -19,9 +19,13 @@ final class Cli {
   }
 
   static Result run(String... args) {
+    return run(SparkK8s.commandLine(), args);
+  }
+
+  /** Runs a given command line (the CLI's, with a command added) in-process. */
+  static Result run(CommandLine cmd, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = SparkK8s.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);
