@@ -60,9 +60,8 @@ public class E2eCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--kubeconfig " + kubeconfig + ": no such readable file");
     }
     RenderRequest.Builder request = RenderRequest.builder().release("spark-e2e").namespace(namespace)
-        .preset(values.preset).valuesFiles(values.valuesFiles)
-        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes");
-    values.sets.forEach(request::setArgument);
+        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes")
+        .values(values.userValues());
     List<String> problems = new ClusterE2e(line -> {
       out.println(line);
       out.flush();

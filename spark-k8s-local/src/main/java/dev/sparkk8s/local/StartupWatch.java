@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ final class StartupWatch {
     CompletableFuture<SparkSession> client =
         CompletableFuture.supplyAsync(() -> ConnectProbe.client(state.connectUrl()));
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
-    long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
+    long workers = processes.stream().filter(p -> p.plan().container().component() == Component.WORKER)
+        .count();
     while (!waiting.isEmpty()) {
       for (StartedProcess p : processes) {
         failIfDead(p);
