@@ -57,11 +57,12 @@ final class StartupWatch {
           ready(waiting, name, p);
         }
       }
-      if (waiting.contains("workers registered") && !waiting.contains("master")
+      if (waiting.contains("workers registered") && !waiting.contains(Component.MASTER.label())
           && aliveWorkers(state.masterWebUrl()) >= workers) {
         ready(waiting, "workers registered", null);
       }
-      if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
+      if (waiting.contains("first query") && !waiting.contains(Component.CONNECT.label())
+          && !waiting.contains("workers registered")) {
         firstQuery(state.connectUrl(), client, deadline);
         ready(waiting, "first query", null);
       }
