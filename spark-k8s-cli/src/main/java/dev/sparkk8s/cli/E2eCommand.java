@@ -59,9 +59,8 @@ public class E2eCommand implements Callable<Integer> {
       throw new ParameterException(terminal.commandLine(), "--kubeconfig " + kubeconfig + ": no such readable file");
     }
     RenderRequest.Builder request = RenderRequest.builder().release("spark-e2e").namespace(namespace)
-        .preset(values.preset).valuesFiles(values.valuesFiles)
-        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes");
-    values.sets.forEach(request::setArgument);
+        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes")
+        .values(values.userValues());
     List<String> problems = new ClusterE2e(terminal.progress())
         .run(chart.renderer().render(request.build()), new ClusterE2e.Options(kubeconfig, namespace, dataDir, keep));
     problems.forEach(terminal::problem);

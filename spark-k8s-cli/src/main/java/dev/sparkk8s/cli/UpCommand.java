@@ -53,8 +53,8 @@ public class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = terminal.out();
-    LocalOptions options = new LocalOptions(spark.version, values.preset, values.valuesFiles, values.sets, workers,
-        connectPort, run.runDir, chart.chart);
+    LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
+        chart.chart);
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
     out.println();

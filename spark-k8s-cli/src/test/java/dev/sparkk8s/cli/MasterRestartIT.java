@@ -9,6 +9,7 @@ import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.RunningPlatform;
 import dev.sparkk8s.render.FileTrees;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -121,7 +122,7 @@ class MasterRestartIT {
   }
 
   private static void killExecutors(RunningPlatform platform) {
-    LocalProcess worker = platform.state().processes().stream().filter(p -> p.role().equals("worker")).findFirst()
+    LocalProcess worker = platform.state().processes().stream().filter(p -> p.component() == Component.WORKER).findFirst()
         .orElseThrow();
     var executors = worker.handle().orElseThrow().descendants()
         .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))

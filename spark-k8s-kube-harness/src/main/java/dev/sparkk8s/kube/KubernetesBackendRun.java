@@ -8,6 +8,7 @@ import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -73,7 +74,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
     try {
       apply(api, release);
       kubelet = new LocalKubelet(api.client(), NAMESPACE, home, runDir).start();
-      processes = RenderedProcesses.start(release, NAMESPACE, List.of("connect"), home, runDir,
+      processes = RenderedProcesses.start(release, NAMESPACE, List.of(Component.CONNECT), home, runDir,
           Map.of("https://kubernetes.default.svc", api.url()), Map.of());
       KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes);
       run.awaitListening();

@@ -1,6 +1,7 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -17,25 +18,27 @@ import java.util.Map;
  * template and its first container. StatefulSets give one instance per replica, each with the
  * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
  *
- * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history
+ * @param component the workload's component: master, worker, history or connect
  * @param instance a name unique in the release, e.g. {@code worker-1}
  */
-record ChartContainer(String role, String instance, PodTemplateSpec pod, Container container) {
+record ChartContainer(Component component, String instance, PodTemplateSpec pod, Container container) {
 
-  static final List<String> ROLES = List.of("master", "worker", "history", "connect");
+  static final List<Component> PLATFORM = List.of(Component.MASTER, Component.WORKER, Component.HISTORY,
+      Component.CONNECT);
 
   /** The platform's containers in start order: master, workers, History Server, Connect server. */
   static List<ChartContainer> of(RenderedRelease release) {
     List<ChartContainer> out = new ArrayList<>();
-    for (String role : ROLES) {
-      for (var o : release.withComponent(role)) {
+    for (Component component : PLATFORM) {
+      String name = component.label();
+      for (var o : release.withComponent(component)) {
         if (o instanceof StatefulSet sts) {
           int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
           for (int i = 0; i < replicas; i++) {
-            out.add(of(role, replicas == 1 ? role : role + "-" + (i + 1), withClaims(sts, i)));
+            out.add(of(component, replicas == 1 ? name : name + "-" + (i + 1), withClaims(sts, i)));
           }
         } else if (o instanceof Deployment d) {
-          out.add(of(role, role, d.getSpec().getTemplate()));
+          out.add(of(component, name, d.getSpec().getTemplate()));
         }
       }
     }
@@ -58,8 +61,8 @@ record ChartContainer(String role, String instance, PodTemplateSpec pod, Contain
     return pod.build();
   }
 
-  private static ChartContainer of(String role, String instance, PodTemplateSpec pod) {
-    return new ChartContainer(role, instance, pod, pod.getSpec().getContainers().get(0));
+  private static ChartContainer of(Component component, String instance, PodTemplateSpec pod) {
+    return new ChartContainer(component, instance, pod, pod.getSpec().getContainers().get(0));
   }
 
   Map<String, String> labels() {

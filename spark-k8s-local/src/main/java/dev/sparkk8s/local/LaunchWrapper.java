@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The chart's launch wrapper in a rendered container command ({@code spark-k8s.launchCommand} in
- * templates/_helpers.tpl): {@code [/bin/bash, -c, <script>, spark-k8s-launch, <command>...]}. Locally the
+ * templates/_pod-security.tpl): {@code [/bin/bash, -c, <script>, spark-k8s-launch, <command>...]}. Locally the
  * wrapper runs as rendered, the real shell and script, in front of the java command line computed for the
  * command, so every process gets what the script does in a pod (tini, a passwd entry for a UID without one).
  *

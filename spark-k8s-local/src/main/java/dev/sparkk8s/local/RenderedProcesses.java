@@ -1,6 +1,7 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,15 +27,15 @@ public final class RenderedProcesses {
   }
 
   /**
-   * Starts the containers of the given roles ({@code master}, {@code worker}, {@code history},
-   * {@code connect}) in parallel.
+   * Starts the containers of the given components (of {@link ChartContainer#PLATFORM}) in parallel.
    *
    * @param endpoints   addresses outside the release, replaced as written (see {@link LocalAddresses})
    * @param exactPorts  container ports that must keep their number, with the option that asked for it
    */
-  public static RenderedProcesses start(RenderedRelease release, String namespace, List<String> roles, SparkHome home,
+  public static RenderedProcesses start(RenderedRelease release, String namespace, List<Component> components, SparkHome home,
       Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
-    List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> roles.contains(c.role())).toList();
+    List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> components.contains(c.component()))
+        .toList();
     return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
         exactPorts);
   }
@@ -94,7 +95,7 @@ public final class RenderedProcesses {
       ChartContainer c = p.plan().container();
       Map<String, Integer> ports = new LinkedHashMap<>();
       c.container().getPorts().forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
-      out.add(new LocalProcess(p.plan().instance(), c.role(), p.process().pid(), ports, null, p.plan().log()));
+      out.add(new LocalProcess(p.plan().instance(), c.component(), p.process().pid(), ports, null, p.plan().log()));
     }
     return out;
   }

@@ -64,7 +64,7 @@ public final class RunningPlatform {
     ProcessStopper.stop(List.of(old), state.runDir());
     ProcessPlan plan = planner().plan(container(instance));
     StartedProcess started = StartedProcess.start(plan, home, ClassDataArchive.of(home), state.runDir());
-    LocalProcess restarted = new LocalProcess(old.name(), old.role(), started.process().pid(), old.ports(), old.url(),
+    LocalProcess restarted = new LocalProcess(old.name(), old.component(), started.process().pid(), old.ports(), old.url(),
         old.log());
     state = state.with(restarted);
     state.write();

@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ record StartedProcess(ProcessPlan plan, Process process) {
     List<String> archiveOptions = archive.jvmOptionsFor(javaCommand);
     javaCommand.add(1, RUN_MARKER + runDir);
     javaCommand.addAll(1, archiveOptions);
-    List<String> command = new ArrayList<>(ProcessPriority.prefix(plan.container().role()));
+    List<String> command = new ArrayList<>(ProcessPriority.prefix(plan.container().component()));
     command.addAll(plan.launch().around(javaCommand));
     try {
       Files.createDirectories(plan.workDir());
@@ -33,7 +34,7 @@ record StartedProcess(ProcessPlan plan, Process process) {
           .redirectOutput(Redirect.appendTo(plan.log().toFile()))
           .redirectInput(Redirect.from(new java.io.File("/dev/null")));
       pb.environment().putAll(plan.env());
-      if (plan.container().role().equals("worker")) {
+      if (plan.container().component() == Component.WORKER) {
         pb.environment().putAll(archive.inheritedEnv());
       }
       return new StartedProcess(plan, pb.start());

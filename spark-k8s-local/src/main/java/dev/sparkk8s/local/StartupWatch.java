@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ final class StartupWatch {
     CompletableFuture<SparkSession> client =
         CompletableFuture.supplyAsync(() -> ConnectProbe.client(state.connectUrl()));
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
-    long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
+    long workers = processes.stream().filter(p -> p.plan().container().component() == Component.WORKER)
+        .count();
     while (!waiting.isEmpty()) {
       for (StartedProcess p : processes) {
         failIfDead(p);
@@ -55,11 +57,12 @@ final class StartupWatch {
           ready(waiting, name, p);
         }
       }
-      if (waiting.contains("workers registered") && !waiting.contains("master")
+      if (waiting.contains("workers registered") && !waiting.contains(Component.MASTER.label())
           && aliveWorkers(state.masterWebUrl()) >= workers) {
         ready(waiting, "workers registered", null);
       }
-      if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
+      if (waiting.contains("first query") && !waiting.contains(Component.CONNECT.label())
+          && !waiting.contains("workers registered")) {
         firstQuery(state.connectUrl(), client, deadline);
         ready(waiting, "first query", null);
       }

@@ -61,6 +61,9 @@ class HelmCliParityTest {
         .set("spark.version", "3.5").set("spark.executor.instances", "3")
         .set("spark.conf.spark\\.sql\\.shuffle\\.partitions", "8")
         .set("commonLabels.team", "data,platform").build()));
+    cases.add(new Case("up --local: preset development with ci/local-values.yaml", RenderRequest.builder()
+        .release("local").preset("development").valuesFile(TestCharts.real().resolve("ci/local-values.yaml"))
+        .set("spark.version", "4.1").build()));
     return cases.stream();
   }
 
