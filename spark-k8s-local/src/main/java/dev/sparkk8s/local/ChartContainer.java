@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.RenderedRelease;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -17,7 +18,7 @@ import java.util.Map;
  * template and its first container. StatefulSets give one instance per replica, each with the
  * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
  *
- * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history
+ * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history, executor
  * @param instance a name unique in the release, e.g. {@code worker-1}
  */
 record ChartContainer(String role, String instance, PodTemplateSpec pod, Container container) {
@@ -56,6 +57,13 @@ record ChartContainer(String role, String instance, PodTemplateSpec pod, Contain
           .endSpec();
     }
     return pod.build();
+  }
+
+  /** A pod as it is, e.g. an executor pod Spark created from the chart's template: the instance is the pod. */
+  static ChartContainer of(Pod pod) {
+    Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    String role = labels.getOrDefault(RenderedRelease.COMPONENT_LABEL, labels.getOrDefault("spark-role", "pod"));
+    return of(role, pod.getMetadata().getName(), new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
   }
 
   private static ChartContainer of(String role, String instance, PodTemplateSpec pod) {

@@ -1,7 +1,9 @@
 package dev.sparkk8s.kube;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LogTail;
+import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.Readiness;
 import dev.sparkk8s.local.RenderedProcesses;
 import dev.sparkk8s.local.SparkHome;
@@ -16,8 +18,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +31,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
 
   public static final String NAMESPACE = "spark-test";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private final MockKubernetesApi api;
   private final RenderedRelease release;
@@ -83,7 +84,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
       return run;
     } catch (RuntimeException e) {
       if (processes != null) {
-        stop(processes.process("connect"));
+        stopServer(processes, release);
       }
       if (kubelet != null) {
         kubelet.close();
@@ -125,18 +126,17 @@ public final class KubernetesBackendRun implements AutoCloseable {
   }
 
   private void awaitListening() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
     int port = processes.port("connect", "grpc");
     Process server = processes.process("connect");
-    while (!Readiness.tcp(port)) {
+    boolean listening = Poll.every(POLL, START_TIMEOUT).until(() -> {
       if (!server.isAlive()) {
         throw new IllegalStateException("the Connect server exited with " + server.exitValue() + ":\n"
             + LogTail.of(driverLog(), 30));
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the Connect server did not open its port in time:\n" + LogTail.of(driverLog(), 30));
-      }
-      sleep(500);
+      return Readiness.tcp(port);
+    });
+    if (!listening) {
+      throw new IllegalStateException("the Connect server did not open its port in time:\n" + LogTail.of(driverLog(), 30));
     }
   }
 
@@ -145,14 +145,13 @@ public final class KubernetesBackendRun implements AutoCloseable {
     var client = api.client();
     client.serviceAccounts().inNamespace(NAMESPACE)
         .resource(new ServiceAccountBuilder().withNewMetadata().withName("default").endMetadata().build()).create();
-    List<HasMetadata> objects = new ArrayList<>(release.objects());
-    for (HasMetadata o : objects) {
+    for (HasMetadata rendered : release.objects()) {
+      // A copy: the release's objects are shared with everyone who reads the release.
+      HasMetadata o = client.getKubernetesSerialization().clone(rendered);
       o.getMetadata().setNamespace(NAMESPACE);
       client.resource(o).inNamespace(NAMESPACE).create();
     }
-    Deployment connect = release.objects(Deployment.class).stream()
-        .filter(d -> "connect".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component")))
-        .findFirst().orElseThrow(() -> new IllegalStateException("the release has no Connect server Deployment"));
+    Deployment connect = connectDeployment(release);
     Pod driver = new PodBuilder().withMetadata(connect.getSpec().getTemplate().getMetadata())
         .editMetadata().withName("connect").withNamespace(NAMESPACE).endMetadata()
         .withSpec(connect.getSpec().getTemplate().getSpec())
@@ -162,28 +161,21 @@ public final class KubernetesBackendRun implements AutoCloseable {
     client.pods().inNamespace(NAMESPACE).resource(created).updateStatus();
   }
 
-  private static void stop(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
-    try {
-      p.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Stops the Connect server (the driver) as its pod would be stopped: SIGTERM, then its grace period. */
+  private static void stopServer(RenderedProcesses processes, RenderedRelease release) {
+    Long grace = connectDeployment(release).getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+    ProcessStopper.stop(List.of(processes.process("connect").toHandle()), Duration.ofSeconds(grace == null ? 30 : grace));
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+  private static Deployment connectDeployment(RenderedRelease release) {
+    return release.objects(Deployment.class).stream()
+        .filter(d -> "connect".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component")))
+        .findFirst().orElseThrow(() -> new IllegalStateException("the release has no Connect server Deployment"));
   }
 
   @Override
   public void close() {
-    stop(processes.process("connect"));
+    stopServer(processes, release);
     kubelet.close();
     api.close();
   }
