@@ -17,9 +17,10 @@ import java.util.Map;
  * One container the chart rendered, as the pod instance that would run it: the workload's pod
  * template and its first container. StatefulSets give one instance per replica, each with the
  * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
+ * A pod made from the chart's template (an executor pod Spark created) is its own instance.
  *
  * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history, executor
- * @param instance a name unique in the release, e.g. {@code worker-1}
+ * @param instance a name unique in the release, e.g. {@code worker-1}, or the pod's name
  */
 record ChartContainer(String role, String instance, PodTemplateSpec pod, Container container) {
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -56,8 +57,9 @@ public final class RenderedProcesses {
         started.add(f.join());
       }
     } catch (CompletionException e) {
-      List<ProcessHandle> begun = futures.stream().filter(f -> !f.isCompletedExceptionally())
-          .map(f -> f.join().process().toHandle()).toList();
+      // The others, once they have started (or failed to).
+      List<ProcessHandle> begun = futures.stream().map(f -> f.handle((p, failure) -> p).join())
+          .filter(Objects::nonNull).map(p -> p.process().toHandle()).toList();
       ProcessStopper.stop(begun, ProcessStopper.GRACE);
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
