@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.kube.QueryMix;
 import dev.sparkk8s.local.ConnectProbe;
 import dev.sparkk8s.local.LocalProcess;
@@ -16,7 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -43,6 +44,7 @@ class MasterRestartIT {
   private static final String MASTER = "master";
   private static final String RECOVERY_DIR = "/opt/spark/recovery";
   private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration POLL = Duration.ofSeconds(1);
   /** 30 partitions of 2 rows, each row sleeping 250 ms: about 8 s on the development preset's 2 cores. */
   private static final String SLOW_SUM = "SELECT sum(id), count(s) FROM (SELECT id, "
       + "reflect('java.lang.Thread', 'sleep', CAST(250 AS BIGINT)) AS s FROM range(0, 60, 1, 30))";
@@ -132,27 +134,18 @@ class MasterRestartIT {
     executors.forEach(h -> h.onExit().join());
   }
 
-  private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    JsonNode json = null;
-    while (Instant.now().isBefore(deadline)) {
-      json = masterJson(masterUi);
-      if (json != null && condition.test(json)) {
-        return json;
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds() + " s; last /json/: "
-        + json);
+  private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) {
+    JsonNode[] last = {null};
+    return Poll.every(POLL, WAIT).until(() -> {
+      last[0] = masterJson(masterUi);
+      return Optional.ofNullable(last[0]).filter(condition);
+    }).orElseThrow(() -> new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds()
+        + " s; last /json/: " + last[0]));
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
-      }
-      Thread.sleep(1000);
+  private static void await(String what, BooleanSupplier condition) {
+    if (!Poll.every(POLL, WAIT).until(condition)) {
+      throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.ConnectProbe;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +33,10 @@ class DynamicAllocationKubernetesBackendIT {
         // Map-only, so that idle executors hold no shuffle data and shuffle tracking lets them go.
         CompletableFuture<List<Row>> rows = CompletableFuture.supplyAsync(
             () -> spark.sql(SlowQueries.sleepingRows(partitions, 400)).collectAsList());
-        while (!rows.isDone()) {
+        Poll.every(Duration.ofMillis(200), Duration.ofMinutes(5)).until(() -> {
           mostPods.accumulateAndGet(run.executorPods().size(), Math::max);
-          Thread.sleep(200);
-        }
+          return rows.isDone();
+        });
         assertThat(rows.get(1, TimeUnit.MINUTES)).hasSize(2 * partitions);
       } finally {
         ConnectProbe.closeQuietly(spark);

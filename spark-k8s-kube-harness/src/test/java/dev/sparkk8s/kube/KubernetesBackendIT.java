@@ -31,6 +31,8 @@ class KubernetesBackendIT {
       @TempDir Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
         List.of("spark.executor.instances=2"), runDir)) {
+      assertThat(run.release().objects()).as("the rendered release, untouched by applying it")
+          .extracting(o -> o.getMetadata().getNamespace()).containsOnlyNulls();
       QueryMix.runAll(run.connectUrl(), scratch);
       assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());
       assertThat(run.kubelet().refused()).isEmpty();

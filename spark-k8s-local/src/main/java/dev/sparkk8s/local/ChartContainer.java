@@ -4,6 +4,7 @@ import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -17,9 +18,10 @@ import java.util.Map;
  * One container the chart rendered, as the pod instance that would run it: the workload's pod
  * template and its first container. StatefulSets give one instance per replica, each with the
  * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
+ * A pod made from the chart's template (an executor pod Spark created) is its own instance.
  *
- * @param component the workload's component: master, worker, history or connect
- * @param instance a name unique in the release, e.g. {@code worker-1}
+ * @param component the workload's component: master, worker, history, connect or executor
+ * @param instance a name unique in the release, e.g. {@code worker-1}, or the pod's name
  */
 record ChartContainer(Component component, String instance, PodTemplateSpec pod, Container container) {
 
@@ -59,6 +61,12 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
           .endSpec();
     }
     return pod.build();
+  }
+
+  /** A pod as it is, e.g. an executor pod Spark created from the chart's template: the instance is the pod. */
+  static ChartContainer of(Pod pod) {
+    Component component = Component.of(pod).orElse(Component.EXECUTOR);
+    return of(component, pod.getMetadata().getName(), new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
   }
 
   private static ChartContainer of(Component component, String instance, PodTemplateSpec pod) {

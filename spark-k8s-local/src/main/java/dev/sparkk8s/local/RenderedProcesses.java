@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -45,21 +46,22 @@ public final class RenderedProcesses {
       Map<Integer, String> exactPorts) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
         runDir, new LocalPorts(), exactPorts, endpoints);
-    ProcessPlanner planner = new ProcessPlanner(release, addresses, home);
-    List<ProcessPlan> plans = containers.stream().map(planner::plan).toList();
+    PodRunner runner = new PodRunner(home, archive, runDir);
+    PodObjects objects = PodObjects.of(release);
+    List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
     List<CompletableFuture<StartedProcess>> futures = plans.stream()
-        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, archive, runDir))).toList();
+        .map(plan -> CompletableFuture.supplyAsync(() -> runner.start(plan))).toList();
     List<StartedProcess> started = new ArrayList<>();
     try {
       for (CompletableFuture<StartedProcess> f : futures) {
         started.add(f.join());
       }
     } catch (CompletionException e) {
-      futures.forEach(f -> f.thenAccept(p -> {
-        p.process().descendants().forEach(ProcessHandle::destroyForcibly);
-        p.process().destroyForcibly();
-      }));
+      // The others, once they have started (or failed to).
+      List<ProcessHandle> begun = futures.stream().map(f -> f.handle((p, failure) -> p).join())
+          .filter(Objects::nonNull).map(p -> p.process().toHandle()).toList();
+      ProcessStopper.stop(begun, ProcessStopper.GRACE);
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     return new RenderedProcesses(started, addresses);

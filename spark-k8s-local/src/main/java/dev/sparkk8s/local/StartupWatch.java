@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,10 +47,10 @@ final class StartupWatch {
     // The client's classes load while the server starts, not after it is ready.
     CompletableFuture<SparkSession> client =
         CompletableFuture.supplyAsync(() -> ConnectProbe.client(state.connectUrl()));
-    Instant nextReport = Instant.now().plus(REPORT_EVERY);
-    long workers = processes.stream().filter(p -> p.plan().container().component() == Component.WORKER)
-        .count();
-    while (!waiting.isEmpty()) {
+    Instant[] nextReport = {Instant.now().plus(REPORT_EVERY)};
+    long workers = processes.stream().filter(p -> p.plan().container().component() == Component.WORKER).count();
+    boolean up = Poll.every(POLL, timeout).until(() -> {
+      failIfInterrupted();
       for (StartedProcess p : processes) {
         failIfDead(p);
         String name = p.plan().instance();
@@ -66,15 +67,15 @@ final class StartupWatch {
         firstQuery(state.connectUrl(), client, deadline);
         ready(waiting, "first query", null);
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
-            + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
-      }
-      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport)) {
+      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport[0])) {
         say("waiting for " + String.join(", ", waiting));
-        nextReport = Instant.now().plus(REPORT_EVERY);
+        nextReport[0] = Instant.now().plus(REPORT_EVERY);
       }
-      sleep();
+      return waiting.isEmpty();
+    });
+    if (!up) {
+      throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
+          + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
     }
   }
 
@@ -85,13 +86,15 @@ final class StartupWatch {
   private void firstQuery(String url, CompletableFuture<SparkSession> client,
       Instant deadline) {
     CompletableFuture<Void> query = client.thenAcceptAsync(session -> ConnectProbe.firstQuery(url, session));
-    while (!query.isDone()) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    boolean answered = Poll.every(POLL, left.isNegative() ? Duration.ZERO : left).until(() -> {
+      failIfInterrupted();
       processes.forEach(this::failIfDead);
-      if (Instant.now().isAfter(deadline)) {
-        query.cancel(true);
-        throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
-      }
-      sleep();
+      return query.isDone();
+    });
+    if (!answered) {
+      query.cancel(true);
+      throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
     }
     try {
       query.join();
@@ -138,12 +141,9 @@ final class StartupWatch {
     progress.accept(String.format("[%5.1fs] %s", seconds, message));
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalRuntimeException("interrupted while waiting for the platform", e);
+  private static void failIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new LocalRuntimeException("interrupted while waiting for the platform");
     }
   }
 }

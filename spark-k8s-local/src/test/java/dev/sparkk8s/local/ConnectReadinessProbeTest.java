@@ -93,7 +93,8 @@ class ConnectReadinessProbeTest {
         Map.of());
     ChartContainer connect = containers.stream().filter(c -> c.component() == Component.CONNECT).findFirst().orElseThrow();
     assertThat(connect.container().getReadinessProbe().getExec()).as("an exec probe").isNotNull();
-    ProcessPlan plan = new ProcessPlan(connect, "connect", null, List.of(), Map.of(), runDir, runDir.resolve("log"));
+    ProcessPlan plan = new ProcessPlan(connect, "connect", null, new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir,
+        runDir.resolve("log"));
     return Readiness.probe(plan, addresses);
   }
 

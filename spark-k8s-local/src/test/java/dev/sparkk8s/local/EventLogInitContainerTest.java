@@ -60,7 +60,7 @@ class EventLogInitContainerTest {
     args.set(args.size() - 1, created.toUri().toString());
     args.add(0, "org.apache.spark.deploy.SparkSubmit");
     LaunchWrapper wrapper = LaunchWrapper.of(new ChartContainer(Component.CONNECT, init.getName(), connect.pod(), init),
-        word -> ProcessPlanner.expand(word, Map.of()));
+        word -> ContainerEnv.expand(word, Map.of()));
     assertThat(wrapper.command()).containsExactly("/opt/spark/bin/spark-submit");
 
     CommandResult ok = CommandResult.run(wrapper.around(SparkClassCommand.of(home, args, env)), env);

@@ -45,7 +45,7 @@ class LaunchWrapperTest {
   void commandWordsAreExpandedAsTheKubeletExpandsThem() {
     Map<String, String> env = Map.of("POD_IP", "127.0.0.1");
 
-    assertThat(ProcessPlanner.expand("$(POD_IP) $$ $$(POD_IP) $(UNSET) `id -u` ${HOME}", env))
+    assertThat(ContainerEnv.expand("$(POD_IP) $$ $$(POD_IP) $(UNSET) `id -u` ${HOME}", env))
         .isEqualTo("127.0.0.1 $ $(POD_IP) $(UNSET) `id -u` ${HOME}");
   }
 }

@@ -26,6 +26,6 @@ final class RenderedContainers {
 
   /** The launch wrapper of a rendered container, expanded as the kubelet expands a command. */
   static LaunchWrapper launchWrapper(ChartContainer c) {
-    return LaunchWrapper.of(c, word -> ProcessPlanner.expand(word, Map.of()));
+    return LaunchWrapper.of(c, word -> ContainerEnv.expand(word, Map.of()));
   }
 }

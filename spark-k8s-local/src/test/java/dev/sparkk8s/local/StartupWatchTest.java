@@ -29,8 +29,8 @@ class StartupWatchTest {
     Path log = runDir.resolve("worker-1.log");
     Process dying = new ProcessBuilder("sh", "-c", "echo starting; echo 'ERROR Worker: Failed to bind'; exit 3")
         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null")).start();
-    ProcessPlan plan = new ProcessPlan(worker, "worker-1", new LaunchWrapper(List.of(), List.of()), List.of(), Map.of(),
-        runDir, log);
+    ProcessPlan plan = new ProcessPlan(worker, "worker-1", new LaunchWrapper(List.of(), List.of()),
+        new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir, log);
     LocalAddresses addresses = new LocalAddresses(List.of(worker), List.of(), "default", runDir, new LocalPorts(), Map.of(),
         Map.of());
     LocalState state = new LocalState("4.1", runDir, Instant.now(), "sc://127.0.0.1:1", "spark://127.0.0.1:1",
