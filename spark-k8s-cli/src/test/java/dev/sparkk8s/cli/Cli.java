@@ -1,8 +1,11 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.Poll;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Runs the spark-k8s command line in-process, capturing what it prints. */
@@ -30,6 +33,17 @@ final class Cli {
     cmd.setErr(new PrintWriter(err, true));
     int code = cmd.execute(args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * {@code status --local}, asked again for up to 30 s until it says what is expected (on a busy
+   * machine a readiness probe can miss its timeout once); the last answer otherwise.
+   */
+  static Result statusSaying(Path runDir, String expected) {
+    String[] status = {"status", "--local", "--run-dir", runDir.toString()};
+    return Poll.every(Duration.ofSeconds(2), Duration.ofSeconds(30))
+        .until(() -> Optional.of(run(status)).filter(r -> r.out().contains(expected)))
+        .orElseGet(() -> run(status));
   }
 
   /** The repository's chart directory, charts/spark-k8s. */

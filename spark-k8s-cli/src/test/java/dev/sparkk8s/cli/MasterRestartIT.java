@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * application, the worker comes back through the master's Service address, and the Connect
  * server's readiness probe reports not ready.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class MasterRestartIT {
 
   private static final String MASTER = "master";
@@ -109,6 +110,7 @@ class MasterRestartIT {
       assertThat(down.exitCode()).as(down.toString()).isZero();
     }
     assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
+    assertThat(SparkProcesses.executorsOf(runDir)).as("executor JVMs left after down").isEmpty();
   }
 
   /** SIGKILL to every process of the instance, as a crashed container. */

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kubernetes v1.35.0 when there is no cluster (the renderer passes it explicitly, see
  * {@link RenderRequest#DEFAULT_KUBE_VERSION}).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HelmCliParityTest {
 
   private static ChartRenderer renderer;
