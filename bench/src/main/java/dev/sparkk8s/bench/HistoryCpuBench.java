@@ -7,6 +7,7 @@ import dev.sparkk8s.load.LoadRunner;
 import dev.sparkk8s.load.ScenarioLoader;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.SparkHome;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class HistoryCpuBench {
   }
 
   private static ProcessHandle historyServer(PlatformRun platform) {
-    return platform.state().processes().stream().filter(p -> p.role().equals("history")).findFirst()
+    return platform.state().processes().stream().filter(p -> p.component() == Component.HISTORY).findFirst()
         .flatMap(LocalProcess::handle)
         .orElseThrow(() -> new IllegalStateException("up --local started no History Server"));
   }

@@ -39,7 +39,7 @@ final class LoadScalingBench {
     for (String line : options.lines()) {
       Path work = options.workDir("scaling-" + line + "-" + options.backend());
       List<double[]> curve = new ArrayList<>();
-      try (Deployment platform = Deployment.start(options, line, work.resolve("run"))) {
+      try (ConnectPlatform platform = ConnectPlatform.start(options, line, work.resolve("run"))) {
         double base = 0;
         for (int sessions : options.sessions()) {
           LoadResult result = step(platform.connectUrl(), sessions, work);

@@ -86,8 +86,7 @@ final class LocalSessionRun {
   }
 
   private Map<String, String> env() {
-    return Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
-        "SPARK_LOCAL_IP", "127.0.0.1");
+    return home.env();
   }
 
   /** The jar (or classes directory) a class was loaded from: the bench's, or the query catalogue's. */

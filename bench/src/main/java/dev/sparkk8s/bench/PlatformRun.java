@@ -5,6 +5,7 @@ import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
+import dev.sparkk8s.render.UserValues;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +23,8 @@ final class PlatformRun implements AutoCloseable {
   PlatformRun(SparkHome home, Integer workers, List<String> sets, Path runDir) {
     this.runDir = runDir;
     // A free Connect port of our own: the chart's 15002 may be taken (or grabbed meanwhile) by another run.
-    LocalOptions options = new LocalOptions(home.sparkVersion(), null, List.of(), sets, workers, freePort(), runDir, null);
+    LocalOptions options = new LocalOptions(home.sparkVersion(), UserValues.sets(sets), workers, freePort(), runDir,
+        null);
     // Made once per Spark home and JDK, like the build would: not part of a timed start.
     ClassDataArchive.of(home).ensure(line -> Log.say("  " + line));
     long t0 = System.nanoTime();

@@ -9,6 +9,7 @@ import dev.sparkk8s.policy.pss.PssRestricted;
 import dev.sparkk8s.policy.source.KubeflowWebhookMerge;
 import dev.sparkk8s.policy.source.PodSite;
 import dev.sparkk8s.policy.source.SparkRole;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -72,8 +73,8 @@ class KubeflowMergedPodsTest {
       assertThat(PSS.check(List.of(asPod(pod, pod == driver ? "driver" : "executor"))))
           .extracting(Finding::describe).isEmpty();
     }
-    assertThat(sparkContainer(driver).getName()).isEqualTo(KubeflowWebhookMerge.DRIVER_CONTAINER);
-    assertThat(sparkContainer(executor).getName()).isEqualTo(KubeflowWebhookMerge.EXECUTOR_CONTAINER);
+    assertThat(sparkContainer(driver).getName()).isEqualTo(ContainerNames.SPARK_DEFAULT_DRIVER);
+    assertThat(sparkContainer(executor).getName()).isEqualTo(ContainerNames.SPARK_DEFAULT_EXECUTOR);
     assertThat(driver.spec().getAutomountServiceAccountToken()).isTrue();
     assertThat(executor.spec().getAutomountServiceAccountToken()).isFalse();
     assertThat(driver.spec().getServiceAccountName()).isEqualTo(ReleaseView.FULLNAME);

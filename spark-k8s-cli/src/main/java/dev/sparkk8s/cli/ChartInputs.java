@@ -26,14 +26,12 @@ public class ChartInputs {
   String kubeVersion;
 
   RenderRequest request() {
-    RenderRequest.Builder builder = RenderRequest.builder()
+    return RenderRequest.builder()
         .release(release)
         .namespace(namespace)
         .kubeVersion(kubeVersion)
-        .preset(values.preset)
-        .valuesFiles(values.valuesFiles);
-    values.sets.forEach(builder::setArgument);
-    return builder.build();
+        .values(values.userValues())
+        .build();
   }
 
   ChartOption chart() {

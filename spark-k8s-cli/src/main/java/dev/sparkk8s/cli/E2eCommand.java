@@ -1,6 +1,7 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.cluster.ClusterE2e;
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.render.RenderRequest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,21 +10,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s e2e --kubeconfig FILE}: the Kubernetes harness's checks on a real cluster. */
-@Command(name = "e2e", mixinStandardHelpOptions = true,
+@Command(name = "e2e",
     description = {"Run the kubernetes backend checks on a real cluster: apply the rendered release to a namespace, "
         + "wait for the Connect server, run the known-answer queries through a port-forward, check every executor "
         + "pod against Pod Security 'restricted', then delete the release.",
         "Without --kubeconfig it is skipped (exit 0): the same checks run in 'mvn verify' against a mock API."})
 public class E2eCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig of the cluster to test.")
   Path kubeconfig;
@@ -50,25 +49,22 @@ public class E2eCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     if (kubeconfig == null) {
       out.println("e2e: skipped: no --kubeconfig given (the same checks run against a mock Kubernetes API in "
           + "'mvn verify'; see README, 'What is validated where')");
-      return ExitCodes.OK;
+      return ExitCode.OK.status();
     }
     if (!Files.isReadable(kubeconfig)) {
-      throw new ParameterException(spec.commandLine(), "--kubeconfig " + kubeconfig + ": no such readable file");
+      throw new ParameterException(terminal.commandLine(), "--kubeconfig " + kubeconfig + ": no such readable file");
     }
     RenderRequest.Builder request = RenderRequest.builder().release("spark-e2e").namespace(namespace)
-        .preset(values.preset).valuesFiles(values.valuesFiles)
-        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes");
-    values.sets.forEach(request::setArgument);
-    List<String> problems = new ClusterE2e(line -> {
-      out.println(line);
-      out.flush();
-    }).run(chart.renderer().render(request.build()), new ClusterE2e.Options(kubeconfig, namespace, dataDir, keep));
-    problems.forEach(p -> spec.commandLine().getErr().println(Errors.PREFIX + p));
+        .set("spark.version", spark.version).set("spark.connect.mode.k8s.backend", "kubernetes")
+        .values(values.userValues());
+    List<String> problems = new ClusterE2e(terminal.progress())
+        .run(chart.renderer().render(request.build()), new ClusterE2e.Options(kubeconfig, namespace, dataDir, keep));
+    problems.forEach(terminal::problem);
     out.println(problems.isEmpty() ? "e2e: passed" : "e2e: " + problems.size() + " problems");
-    return problems.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    return problems.isEmpty() ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
   }
 }

@@ -1,28 +1,41 @@
 package dev.sparkk8s.cli;
 
-import dev.sparkk8s.load.LoadUnreachableException;
-import dev.sparkk8s.load.ScenarioException;
-import dev.sparkk8s.local.LocalInputException;
-import dev.sparkk8s.local.LocalRuntimeException;
-import dev.sparkk8s.render.ChartException;
-import dev.sparkk8s.render.ValuesException;
+import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.common.SparkK8sException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure into {@code spark-k8s: <message>} lines on stderr and an exit code; never a
- * stack trace (set {@code SPARK_K8S_DEBUG=1} to get one for an unexpected error).
+ * Turns every failure into {@code spark-k8s: <message>} lines on stderr and the exit code the error
+ * carries; never a stack trace (set {@code SPARK_K8S_DEBUG=1} to get one for an unexpected error,
+ * which exits {@link ExitCode#INTERNAL_ERROR}).
  */
-final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
 
   static final String PREFIX = "spark-k8s: ";
+  private static final String DETAIL_INDENT = "    ";
+
+  private final boolean stackTraces;
+
+  /** @param stackTraces whether an unexpected error also prints its stack trace */
+  Errors(boolean stackTraces) {
+    this.stackTraces = stackTraces;
+  }
+
+  /** Stack traces when {@code SPARK_K8S_DEBUG} is set. */
+  static Errors fromEnvironment() {
+    return new Errors(System.getenv("SPARK_K8S_DEBUG") != null);
+  }
 
   @Override
   public int handleParseException(ParameterException e, String[] args) {
@@ -37,47 +50,50 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     PrintWriter err = cmd.getErr();
     err.println(PREFIX + line + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
-    return ExitCodes.BAD_INPUT;
+    return getExitCode(e);
   }
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+    Throwable error = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     PrintWriter err = cmd.getErr();
-    int code;
-    if (e instanceof ValuesException values) {
-      values.problems().forEach(p -> err.println(PREFIX + p));
-      code = ExitCodes.BAD_INPUT;
-    } else if (e instanceof LocalRuntimeException local) {
-      List<String> lines = (local.getMessage() == null ? "" : local.getMessage()).lines().toList();
-      err.println(PREFIX + (lines.isEmpty() ? "" : lines.get(0)));
-      lines.stream().skip(1).forEach(l -> err.println("    " + l));
-      code = local instanceof LocalInputException ? ExitCodes.BAD_INPUT : ExitCodes.CHECK_FAILED;
-    } else if (e instanceof ScenarioException || e instanceof LoadUnreachableException) {
-      err.println(PREFIX + oneLine(e.getMessage()));
-      code = ExitCodes.BAD_INPUT;
-    } else if (e instanceof ChartException) {
-      lines(e.getMessage()).forEach(l -> err.println(PREFIX + l));
-      code = ExitCodes.CHECK_FAILED;
-    } else if (e instanceof UncheckedIOException) {
-      err.println(PREFIX + oneLine(e.getMessage()));
-      code = ExitCodes.BAD_INPUT;
+    if (error instanceof SparkK8sException known) {
+      List<String> lines = known.lines().isEmpty() ? List.of(known.getClass().getSimpleName()) : known.lines();
+      lines.forEach(l -> err.println(PREFIX + l));
+      known.detail().forEach(l -> err.println(DETAIL_INDENT + l));
+    } else if (error instanceof UncheckedIOException) {
+      err.println(PREFIX + oneLine(error.getMessage()));
+    } else if (error instanceof IOException) {
+      err.println(PREFIX + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage()));
     } else {
-      err.println(PREFIX + "internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+      err.println(PREFIX + "internal error: " + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage())
           + " (set SPARK_K8S_DEBUG=1 for the stack trace)");
-      if (System.getenv("SPARK_K8S_DEBUG") != null) {
-        e.printStackTrace(err);
+      if (stackTraces) {
+        error.printStackTrace(err);
       }
-      code = ExitCodes.CHECK_FAILED;
     }
     err.flush();
-    return code;
+    return getExitCode(error);
   }
 
-  private static List<String> lines(String message) {
-    return (message == null ? "" : message).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  /** The exit code an error carries; input and output errors are bad input, anything unforeseen an internal error. */
+  @Override
+  public int getExitCode(Throwable error) {
+    if (error instanceof SparkK8sException known) {
+      return known.exitCode().status();
+    }
+    if (error instanceof ParameterException || isIo(error)) {
+      return ExitCode.BAD_INPUT.status();
+    }
+    return ExitCode.INTERNAL_ERROR.status();
+  }
+
+  private static boolean isIo(Throwable error) {
+    return error instanceof IOException || error instanceof UncheckedIOException;
   }
 
   private static String oneLine(String message) {
-    return String.join(" ", lines(message));
+    List<String> lines = (message == null ? "" : message).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return String.join(" ", lines);
   }
 }

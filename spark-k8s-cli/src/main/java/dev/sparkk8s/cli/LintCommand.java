@@ -10,22 +10,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spark-k8s lint}: helm lint on the chart, the inputs rendered (which validates them against
  * the chart's schema), and the policy checks on the rendered objects.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint",
     description = {"Check the chart and these inputs: helm lint, the values schema, and the policy "
         + "rules (Pod Security Standards, OpenShift restricted-v2, Spark wiring) on the rendered objects.",
         "Exit 0: passed; 1: findings or helm lint errors; 2: bad input."})
 public class LintCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Mixin
   ChartInputs inputs;
@@ -40,6 +38,6 @@ public class LintCommand implements Callable<Integer> {
     HelmLintResult helmLint = renderer.helmLint(strict);
     RenderedRelease release = renderer.render(request);
     List<Finding> findings = PolicyEngine.standard().check(release.objects());
-    return LintReport.print(helmLint, release.objects().size(), findings, spec.commandLine().getOut());
+    return LintReport.print(helmLint, release.objects().size(), findings, terminal.out());
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.render.HelmLintResult;
 import java.io.PrintWriter;
@@ -50,12 +51,12 @@ final class LintReport {
     if (problems.isEmpty()) {
       out.println("lint: passed (" + count(objectCount, "object") + " checked, no findings)");
       out.flush();
-      return ExitCodes.OK;
+      return ExitCode.OK.status();
     }
     out.println("lint: " + String.join("; ", problems) + " (" + count(objectCount, "object")
         + " checked)");
     out.flush();
-    return ExitCodes.CHECK_FAILED;
+    return ExitCode.CHECK_FAILED.status();
   }
 
   private static String count(int n, String noun) {

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.load.Criterion;
 import dev.sparkk8s.load.Durations;
 import dev.sparkk8s.load.HtmlReport;
@@ -14,22 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s load}: full-load validation of a deployment through Spark Connect, with a report. */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load",
     description = {"Load-test a deployment through Spark Connect: Spark generates the scenario's data on the server, "
         + "N concurrent sessions run its weighted query mix (scan, aggregate, join, window, write) for a duration or "
         + "K queries each, and every answer is checked against the generator's. Writes DIR/report.json and "
         + "DIR/report.html.",
         "Built-in scenarios: smoke (seconds), mixed (the default), heavy; or a YAML file (see README)."},
-    footer = {"", "Exit codes: 0 every criterion held, 1 a criterion failed, 2 bad usage or an unreachable server."})
+    footer = {"", "Exit codes: 0 every criterion held, 1 a criterion failed, 2 bad usage or a bad scenario, "
+        + "3 the server does not answer, 70 an internal error."})
 public class LoadCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Option(names = "--connect", required = true, paramLabel = "URL", description = "Spark Connect URL, e.g. sc://127.0.0.1:15002.")
   String connect;
@@ -66,14 +67,11 @@ public class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     LoadOptions options = new LoadOptions(connect, ScenarioLoader.load(scenario), sessions,
         duration == null ? null : Durations.parse(duration, "--duration"), iterations, scale, data,
         maxP95 == null ? null : Durations.parse(maxP95, "--max-p95"), minSuccess);
-    LoadResult result = new LoadRunner(line -> {
-      out.println(line);
-      out.flush();
-    }).run(options);
+    LoadResult result = new LoadRunner(terminal.progress()).run(options);
     Files.createDirectories(report);
     JsonReport.write(result, report.resolve("report.json"));
     HtmlReport.write(result, report.resolve("report.html"));
@@ -84,9 +82,9 @@ public class LoadCommand implements Callable<Integer> {
     out.println("report: " + report.resolve("report.html").toAbsolutePath());
     for (Criterion c : result.criteria()) {
       if (!c.passed()) {
-        spec.commandLine().getErr().println(Errors.PREFIX + "criterion failed: " + c);
+        terminal.problem("criterion failed: " + c);
       }
     }
-    return result.green() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    return result.green() ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
   }
 }

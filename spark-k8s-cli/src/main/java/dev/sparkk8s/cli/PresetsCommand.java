@@ -1,21 +1,20 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.render.Presets;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s presets}: one line per preset, its name and its description. */
-@Command(name = "presets", mixinStandardHelpOptions = true,
+@Command(name = "presets",
     description = "List the chart's presets (use one with --preset NAME).")
 public class PresetsCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Mixin
   ChartOption chart;
@@ -24,11 +23,11 @@ public class PresetsCommand implements Callable<Integer> {
   public Integer call() {
     List<Presets.Preset> presets = chart.renderer().presets().list();
     int width = presets.stream().mapToInt(p -> p.name().length()).max().orElse(0);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     for (Presets.Preset preset : presets) {
       out.println(String.format("%-" + width + "s  %s", preset.name(), preset.description()).stripTrailing());
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.status();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.OutputDirWriter;
 import dev.sparkk8s.render.RenderRequest;
@@ -9,17 +10,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s render}: the manifests, exactly as {@code helm template} prints them. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render",
     description = "Render the chart's manifests (identical to helm template) to stdout or to a directory.")
 public class RenderCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Mixin
   ChartInputs inputs;
@@ -33,7 +32,7 @@ public class RenderCommand implements Callable<Integer> {
   public Integer call() {
     RenderRequest request = inputs.request();
     ChartRenderer renderer = inputs.chart().renderer();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     if (output == null) {
       out.print(renderer.renderYaml(request));
     } else {
@@ -41,6 +40,6 @@ public class RenderCommand implements Callable<Integer> {
       files.forEach(out::println);
     }
     out.flush();
-    return ExitCodes.OK;
+    return ExitCode.OK.status();
   }
 }

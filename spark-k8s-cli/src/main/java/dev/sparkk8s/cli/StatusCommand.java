@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalProcessStatus;
 import java.io.PrintWriter;
@@ -7,23 +8,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s status --local}: each process, its ports and its health. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status",
     description = "Show each process of the local platform, its ports and health. Exit code 1 when one is not running.")
 public class StatusCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Mixin
   LocalRunOption run;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     List<LocalProcessStatus> statuses = LocalPlatform.status(run.runDir);
     out.printf("%-12s %-9s %-8s %-40s %s%n", "PROCESS", "STATE", "PID", "PORTS", "URL");
     for (LocalProcessStatus s : statuses) {
@@ -33,6 +32,6 @@ public class StatusCommand implements Callable<Integer> {
     long unhealthy = statuses.stream().filter(s -> !s.healthy()).count();
     out.println(unhealthy == 0 ? "all " + statuses.size() + " processes running"
         : unhealthy + " of " + statuses.size() + " processes not running");
-    return unhealthy == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    return unhealthy == 0 ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalState;
@@ -9,12 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code spark-k8s up --local}: the platform as processes on this machine, on real Spark. */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(name = "up",
     description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
         + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
         + "rewritten; the first start for a Spark home also makes a class-data archive that later JVM starts use). "
@@ -23,8 +22,8 @@ import picocli.CommandLine.Spec;
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  Terminal terminal;
 
   @Mixin
   LocalRunOption run;
@@ -53,14 +52,11 @@ public class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    LocalOptions options = new LocalOptions(spark.version, values.preset, values.valuesFiles, values.sets, workers,
-        connectPort, run.runDir, chart.chart);
+    PrintWriter out = terminal.out();
+    LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
+        chart.chart);
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
-    LocalState state = new LocalPlatform(line -> {
-      out.println(line);
-      out.flush();
-    }).up(options, home);
+    LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
     out.println();
     out.println("Spark " + state.sparkVersion() + " is up.");
     out.println("  Spark Connect:  " + state.connectUrl());
@@ -68,7 +64,7 @@ public class UpCommand implements Callable<Integer> {
     out.println("  History Server: " + state.historyUrl());
     out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
     out.println("Stop it with: spark-k8s down --local" + runDirOption());
-    return ExitCodes.OK;
+    return ExitCode.OK.status();
   }
 
   private String runDirOption() {

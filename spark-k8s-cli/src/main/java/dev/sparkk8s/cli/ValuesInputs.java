@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.render.UserValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,4 +20,8 @@ public class ValuesInputs {
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Set a value (a.b=c; several pairs a=1,b=2), applied last; later ones win.")
   List<String> sets = new ArrayList<>();
+
+  UserValues userValues() {
+    return new UserValues(preset, valuesFiles, sets);
+  }
 }

@@ -84,6 +84,25 @@ class BadInputTest {
   }
 
   @Test
+  void unknownCommandWithHelpIsAnErrorNotTheTopLevelHelp() {
+    assertBadInput(Cli.run("jobs", "submit", "--help"),
+        "spark-k8s: Unmatched arguments from index 0: 'jobs', 'submit' (see 'spark-k8s --help')");
+  }
+
+  @Test
+  void misspelledCommandWithHelpSuggestsTheRealOne() {
+    Cli.Result r = Cli.run("rendr", "--help");
+    assertThat(r.err()).startsWith("spark-k8s: Unmatched argument at index 0: 'rendr' (did you mean render");
+    assertBadInput(r, r.err().strip());
+  }
+
+  @Test
+  void extraArgumentWithHelpIsAnError() {
+    assertBadInput(Cli.run("render", "extra", "--help"),
+        "spark-k8s: Unmatched argument at index 1: 'extra' (see 'spark-k8s render --help')");
+  }
+
+  @Test
   void optionWithoutItsValue() {
     Cli.Result r = Cli.run("render", "--preset");
     assertThat(r.err()).startsWith("spark-k8s: Missing required parameter for option '--preset'");

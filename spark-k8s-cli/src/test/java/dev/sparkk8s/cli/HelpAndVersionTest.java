@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"", "render", "lint", "presets"})
+  @ValueSource(strings = {"", "render", "lint", "presets", "up", "status", "down", "e2e", "load"})
   void everyCommandHasHelp(String command) {
     Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -27,6 +27,13 @@ class HelpAndVersionTest {
     }
     assertThat(Cli.run("render", "--help").out()).contains("--output=DIR");
     assertThat(Cli.run("presets", "--help").out()).contains("--chart=DIR").doesNotContain("--preset=").doesNotContain("--set=");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"up", "e2e"})
+  void upAndE2eTakeTheSameValuesAndSparkLine(String command) {
+    assertThat(Cli.run(command, "--help").out())
+        .contains("--preset=NAME", "-f, --values=FILE", "--set=KEY=VALUE", "--chart=DIR", "--spark=VERSION");
   }
 
   @Test

@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.kube.KubernetesBackendRun;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spark-k8s load} against the kubernetes backend, on the Kubernetes harness (Spark 4.1). */
+@Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class LoadKubernetesBackendIT {
 
   @Test

@@ -4,75 +4,85 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.local.ClassDataArchive;
+import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code up --local} on real Spark 3.5 and 4.1: queries with known answers through Spark Connect,
- * the user's values reaching the server, the History Server listing the application, and
- * {@code down} leaving no process behind.
+ * {@code up --local} on real Spark 3.5 and 4.1 (the run's shared platforms): queries with known
+ * answers through Spark Connect, the user's values reaching the server, the History Server listing
+ * the application, status, and every JVM using the class-data archive. That {@code down} leaves no
+ * process behind is checked where a test owns its platform ({@link MasterRestartIT},
+ * {@link WorkerLossIT}) and when the shared platforms stop.
  */
+@Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+@ExtendWith(SharedPlatforms.Resolver.class)
 class LocalPlatformIT {
+
+  /** The History Server scans for event logs every 10 s. */
+  private static final Poll HISTORY = Poll.every(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void upQueryHistoryDown(String version, @TempDir Path runDir, @TempDir Path scratch) throws Exception {
-    Cli.Result up = Cli.run("up", "--local", "--spark", version, "--run-dir", runDir.toString(),
-        "--set", "spark.executor.memory=768m", "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=7");
+  void upQueryHistoryStatus(String version, SharedPlatforms platforms, @TempDir Path scratch) throws Exception {
+    SharedPlatforms.Platform platform = platforms.of(version);
+    LocalState state = platform.state();
+    assertThat(platform.up().out()).contains("first query", state.connectUrl(), state.historyUrl());
+
+    assertThat(DeploymentCheck.failures(state.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
+        .as("known-answer queries through %s", state.connectUrl()).isEmpty();
+
+    SparkSession spark = ConnectSessions.open(state.connectUrl());
     try {
-      assertThat(up.exitCode()).as(up.toString()).isZero();
-      LocalState state = LocalState.read(runDir).orElseThrow();
-      assertThat(up.out()).contains("first query", state.connectUrl(), state.historyUrl());
-
-      assertThat(DeploymentCheck.failures(state.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
-          .as("known-answer queries through %s", state.connectUrl()).isEmpty();
-
-      SparkSession spark = ConnectSessions.open(state.connectUrl());
-      try {
-        assertThat(setting(spark, "spark.executor.memory")).isEqualTo("768m");
-        assertThat(setting(spark, "spark.sql.shuffle.partitions")).isEqualTo("7");
-        assertThat(spark.version()).startsWith(version + ".");
-      } finally {
-        ConnectSessions.close(spark);
-      }
-
-      assertThat(historyApplications(state.historyUrl())).anySatisfy(app ->
-          assertThat(app.path("name").asText()).isEqualTo("local-spark-k8s-connect"));
-
-      Cli.Result status = Cli.run("status", "--local", "--run-dir", runDir.toString());
-      assertThat(status.exitCode()).as(status.toString()).isZero();
-      // The development preset: one worker, whose one executor uses both its cores.
-      assertThat(status.out()).contains("master", "worker", "history", "connect", "all 4 processes running");
-
-      assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
-      // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.
-      java.util.List<Path> logs = new java.util.ArrayList<>(state.processes().stream().map(p -> p.log()).toList());
-      try (var files = java.nio.file.Files.walk(runDir.resolve("instances"))) {
-        files.filter(f -> f.getFileName().toString().equals("stdout")).forEach(logs::add);
-      }
-      assertThat(logs).hasSizeGreaterThan(state.processes().size());
-      for (Path log : logs) {
-        assertThat(java.nio.file.Files.readString(log)).as("JVM warnings in " + log)
-            .doesNotContain("[warning][cds", "[error][cds", "Unable to use shared archive", "shared class paths mismatch");
-      }
+      assertThat(setting(spark, "spark.executor.memory")).isEqualTo(SharedPlatforms.EXECUTOR_MEMORY);
+      assertThat(setting(spark, "spark.sql.shuffle.partitions")).isEqualTo(SharedPlatforms.SHUFFLE_PARTITIONS);
+      assertThat(spark.version()).startsWith(version + ".");
     } finally {
-      Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
-      assertThat(down.exitCode()).as(down.toString()).isZero();
+      ConnectSessions.close(spark);
     }
-    assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
-    assertThat(SparkProcesses.executors()).as("executor JVMs left after down").isEmpty();
+
+    assertThat(historyApplications(state.historyUrl())).as("applications the History Server lists").anySatisfy(app ->
+        assertThat(app.path("name").asText()).isEqualTo("local-spark-k8s-connect"));
+
+    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 4 processes running");
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    // The development preset: one worker, whose one executor uses both its cores.
+    assertThat(status.out()).contains("master", "worker", "history", "connect", "all 4 processes running");
+
+    assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
+    // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.
+    List<Path> logs = new ArrayList<>(state.processes().stream().map(LocalProcess::log).toList());
+    try (Stream<Path> files = Files.walk(platform.runDir().resolve("instances"))) {
+      files.filter(f -> f.getFileName().toString().equals("stdout")).forEach(logs::add);
+    }
+    assertThat(logs).hasSizeGreaterThan(state.processes().size());
+    for (Path log : logs) {
+      assertThat(Files.readString(log)).as("JVM warnings in " + log)
+          .doesNotContain("[warning][cds", "[error][cds", "Unable to use shared archive", "shared class paths mismatch");
+    }
   }
 
   /** {@code SET key} through Spark Connect: the value the server's session has. */
@@ -80,19 +90,17 @@ class LocalPlatformIT {
     return spark.sql("SET " + key).first().getString(1);
   }
 
-  /** The History Server's REST API, polled until it lists an application (it scans every 10 s). */
-  private static JsonNode historyApplications(String historyUrl) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode apps = new ObjectMapper().createArrayNode();
-    while (Instant.now().isBefore(deadline)) {
-      try (var in = URI.create(historyUrl + "/api/v1/applications").toURL().openStream()) {
-        apps = new ObjectMapper().readTree(in);
-      }
-      if (apps.size() > 0) {
-        return apps;
-      }
-      Thread.sleep(1000);
+  /** The History Server's REST API, asked until it lists an application; its empty listing otherwise. */
+  private static JsonNode historyApplications(String historyUrl) {
+    String url = historyUrl + "/api/v1/applications";
+    return HISTORY.until(() -> Optional.of(get(url)).filter(apps -> apps.size() > 0)).orElseGet(() -> get(url));
+  }
+
+  private static JsonNode get(String url) {
+    try (InputStream in = URI.create(url).toURL().openStream()) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + url, e);
     }
-    return apps;
   }
 }

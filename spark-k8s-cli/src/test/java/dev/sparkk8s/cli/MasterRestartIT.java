@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectQueries;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.DeploymentCheck;
@@ -12,13 +13,14 @@ import dev.sparkk8s.connect.queries.KnownAnswers;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.RunningPlatform;
 import dev.sparkk8s.render.FileTrees;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -26,6 +28,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,12 +41,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * application, the worker comes back through the master's Service address, and the Connect
  * server's readiness probe reports not ready.
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class MasterRestartIT {
 
   private static final String MASTER = "master";
   private static final String RECOVERY_DIR = "/opt/spark/recovery";
   private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration POLL = Duration.ofSeconds(1);
   /** 30 partitions of 2 rows, each row sleeping 250 ms: about 8 s on the development preset's 2 cores. */
   private static final KnownAnswerQuery SLOW_SUM = KnownAnswers.slowSum(30, 250);
   private static final KnownAnswerQuery SUM = KnownAnswers.rangeSum(100_000, 4);
@@ -105,6 +109,7 @@ class MasterRestartIT {
       assertThat(down.exitCode()).as(down.toString()).isZero();
     }
     assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
+    assertThat(SparkProcesses.executorsOf(runDir)).as("executor JVMs left after down").isEmpty();
   }
 
   /** SIGKILL to every process of the instance, as a crashed container. */
@@ -120,7 +125,7 @@ class MasterRestartIT {
   }
 
   private static void killExecutors(RunningPlatform platform) {
-    LocalProcess worker = platform.state().processes().stream().filter(p -> p.role().equals("worker")).findFirst()
+    LocalProcess worker = platform.state().processes().stream().filter(p -> p.component() == Component.WORKER).findFirst()
         .orElseThrow();
     var executors = worker.handle().orElseThrow().descendants()
         .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))
@@ -130,27 +135,18 @@ class MasterRestartIT {
     executors.forEach(h -> h.onExit().join());
   }
 
-  private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    JsonNode json = null;
-    while (Instant.now().isBefore(deadline)) {
-      json = masterJson(masterUi);
-      if (json != null && condition.test(json)) {
-        return json;
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds() + " s; last /json/: "
-        + json);
+  private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) {
+    JsonNode[] last = {null};
+    return Poll.every(POLL, WAIT).until(() -> {
+      last[0] = masterJson(masterUi);
+      return Optional.ofNullable(last[0]).filter(condition);
+    }).orElseThrow(() -> new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds()
+        + " s; last /json/: " + last[0]));
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
-      }
-      Thread.sleep(1000);
+  private static void await(String what, BooleanSupplier condition) {
+    if (!Poll.every(POLL, WAIT).until(condition)) {
+      throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
     }
   }
 

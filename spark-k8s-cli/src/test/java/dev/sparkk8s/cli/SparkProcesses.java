@@ -1,5 +1,7 @@
 package dev.sparkk8s.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,10 +18,22 @@ final class SparkProcesses {
         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
   }
 
-  /** Executor JVMs started by a Standalone worker of this JVM's descendants or anyone's. */
-  static List<ProcessHandle> executors() {
+  /**
+   * Executor JVMs that a Standalone worker of this run started: they carry no run marker, but they
+   * work in the worker's directory under the run directory.
+   */
+  static List<ProcessHandle> executorsOf(Path runDir) {
+    Path dir = runDir.toAbsolutePath();
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false))
-        .toList();
+        .filter(p -> workingDirectory(p).startsWith(dir)).toList();
+  }
+
+  private static Path workingDirectory(ProcessHandle p) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", String.valueOf(p.pid()), "cwd"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Path.of("/proc/" + p.pid() + "/cwd unreadable");
+    }
   }
 }

@@ -2,53 +2,118 @@ package dev.sparkk8s.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.connect.ConnectQueries;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.queries.KnownAnswerQuery;
 import dev.sparkk8s.connect.queries.KnownAnswers;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LocalState;
+import dev.sparkk8s.local.RunningPlatform;
+import dev.sparkk8s.render.contract.Component;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A worker killed while a query runs: Spark reschedules its tasks, the answer is right, status sees it. */
+/**
+ * A worker killed while Spark works, on a Spark 4.1 platform of this class's own with two workers
+ * (one executor each, so that the other one is left to retry the lost tasks on); each test starts
+ * with both workers running. {@code down} leaves no process behind.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class WorkerLossIT {
 
+  private static final String LOST = "worker-1";
   /** 30 partitions of 2 rows, each row sleeping 300 ms on its executor: about 9 s on two executors. */
   private static final KnownAnswerQuery SLOW_SUM = KnownAnswers.slowSum(30, 300);
 
-  @Test
-  void queryOutlivesAKilledWorker(@TempDir Path runDir) throws Exception {
-    Cli.Result up = Cli.run("up", "--local", "--spark", "4.1", "--workers", "2", "--run-dir", runDir.toString());
-    try {
-      assertThat(up.exitCode()).as(up.toString()).isZero();
-      LocalState state = LocalState.read(runDir).orElseThrow();
-      SparkSession spark = ConnectSessions.open(state.connectUrl());
-      try {
-        CompletableFuture<String> sum = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, SLOW_SUM));
-        Thread.sleep(3000);
-        assertThat(sum).as("the query should still be running when the worker dies").isNotDone();
-        LocalProcess worker = state.processes().stream().filter(p -> p.name().equals("worker-1")).findFirst()
-            .orElseThrow();
-        ProcessHandle handle = worker.handle().orElseThrow();
-        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-        handle.destroyForcibly();
-        handle.onExit().get(30, TimeUnit.SECONDS);
+  @TempDir
+  static Path runDir;
 
-        assertThat(sum.get(3, TimeUnit.MINUTES)).as("sum of ids and rows, every one computed once").isNull();
-      } finally {
-        ConnectSessions.close(spark);
-      }
-      Cli.Result status = Cli.run("status", "--local", "--run-dir", runDir.toString());
-      assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-      assertThat(status.out()).containsPattern("worker-1\\s+DEAD").contains("1 of 5 processes not running");
+  @BeforeAll
+  @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+  static void up() {
+    Cli.Result up = Cli.run("up", "--local", "--spark", "4.1", "--workers", "2", "--run-dir", runDir.toString());
+    assertThat(up.exitCode()).as(up.toString()).isZero();
+  }
+
+  @AfterAll
+  @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+  static void downLeavesNothing() {
+    Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
+    assertThat(down.exitCode()).as(down.toString()).isZero();
+    assertThat(SparkProcesses.of(runDir)).as("Spark processes left after down").isEmpty();
+    assertThat(SparkProcesses.executorsOf(runDir)).as("executor JVMs left after down").isEmpty();
+  }
+
+  @BeforeEach
+  void bothWorkersRunning() {
+    RunningPlatform platform = RunningPlatform.at(runDir);
+    platform.state().processes().stream().filter(p -> p.component() == Component.WORKER && !p.alive())
+        .forEach(p -> platform.restart(p.name()));
+  }
+
+  @Test
+  void aQueryOutlivesAKilledWorkerAndStatusSeesIt() throws Exception {
+    SparkSession spark = ConnectSessions.open(state().connectUrl());
+    try {
+      CompletableFuture<String> sum = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, SLOW_SUM));
+      Thread.sleep(3000);
+      assertThat(sum).as("the query should still be running when the worker dies").isNotDone();
+      kill(LOST);
+
+      assertThat(sum.get(3, TimeUnit.MINUTES)).as("sum of ids and rows, every one computed once").isNull();
     } finally {
-      Cli.run("down", "--local", "--run-dir", runDir.toString());
+      ConnectSessions.close(spark);
     }
-    assertThat(SparkProcesses.of(runDir)).isEmpty();
+    Cli.Result status = Cli.statusSaying(runDir, "1 of 5 processes not running");
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+    assertThat(status.out()).containsPattern(LOST + "\\s+DEAD").contains("1 of 5 processes not running");
+  }
+
+  /** Either Spark retries and every answer is right, or the failures are counted and shown. */
+  @Test
+  void aLoadRunRetriesOrCountsALostWorker(@TempDir Path data, @TempDir Path report) throws Exception {
+    String url = state().connectUrl();
+    CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> Cli.run("load", "--connect", url,
+        "--scenario", "mixed", "--sessions", "2", "--duration", "30s", "--scale", "0.2", "--data", data.toString(),
+        "--report", report.toString()));
+    Thread.sleep(10_000);
+    assertThat(run).as("the load run should still be running when the worker dies").isNotDone();
+    kill(LOST);
+
+    Cli.Result result = run.get(3, TimeUnit.MINUTES);
+    JsonNode json = LoadReports.json(report);
+    LoadReports.assertConsistent(json);
+    if (result.exitCode() == 0) {
+      assertThat(json.path("failed").asInt()).isZero();
+    } else {
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+      assertThat(json.path("failed").asInt()).isPositive();
+      assertThat(Files.readString(report.resolve("report.html"))).contains("id=\"failures\"");
+    }
+    assertThat(json.path("queries").asInt()).isPositive();
+  }
+
+  private static LocalState state() {
+    return LocalState.read(runDir).orElseThrow();
+  }
+
+  /** SIGKILL to the worker and its executor, as a lost node. */
+  private static void kill(String worker) throws Exception {
+    LocalProcess process = state().processes().stream().filter(p -> p.name().equals(worker)).findFirst().orElseThrow();
+    ProcessHandle handle = process.handle().orElseThrow(() -> new AssertionError(worker + " is not running"));
+    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+    handle.destroyForcibly();
+    handle.onExit().get(30, TimeUnit.SECONDS);
   }
 }

@@ -4,6 +4,10 @@ import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.PolicyEngine;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.ChartServices;
+import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.PortNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
@@ -48,9 +52,11 @@ public final class ClusterE2e {
       client.resourceList(objects).inNamespace(options.namespace()).forceConflicts().serverSideApply();
       try {
         Pod server = awaitConnectPod(client, options.namespace());
-        progress.accept("Connect server pod " + server.getMetadata().getName() + " is ready; port-forwarding");
+        int connectPort = ChartServices.targetPort(release, Component.CONNECT, PortNames.GRPC);
+        progress.accept("Connect server pod " + server.getMetadata().getName() + " is ready; port-forwarding its port "
+            + connectPort);
         try (LocalPortForward forward = client.pods().inNamespace(options.namespace())
-            .withName(server.getMetadata().getName()).portForward(15002)) {
+            .withName(server.getMetadata().getName()).portForward(connectPort)) {
           String url = "sc://127.0.0.1:" + forward.getLocalPort();
           for (DeploymentCheck.Result r : DeploymentCheck.run(url, options.dataDir())) {
             progress.accept("  " + r);
@@ -72,23 +78,24 @@ public final class ClusterE2e {
 
   private Pod awaitConnectPod(KubernetesClient client, String namespace) {
     progress.accept("waiting for the Connect server pod to be ready (up to 10 min: images pull first)");
-    client.pods().inNamespace(namespace).withLabel("app.kubernetes.io/component", "connect")
+    client.pods().inNamespace(namespace).withLabel(ChartLabels.COMPONENT, Component.CONNECT.label())
         .waitUntilCondition(p -> p != null && p.getStatus() != null && p.getStatus().getConditions() != null
             && p.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
             && "True".equals(c.getStatus())), 10, TimeUnit.MINUTES);
-    return client.pods().inNamespace(namespace).withLabel("app.kubernetes.io/component", "connect").list()
+    return client.pods().inNamespace(namespace).withLabel(ChartLabels.COMPONENT, Component.CONNECT.label()).list()
         .getItems().get(0);
   }
 
   /** The executor pods Spark created must carry the template's labels and pass PSS restricted as they run. */
   private static List<String> executorPodProblems(KubernetesClient client, String namespace) {
-    List<Pod> pods = client.pods().inNamespace(namespace).withLabel("spark-role", "executor").list().getItems();
+    List<Pod> pods = client.pods().inNamespace(namespace)
+        .withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR).list().getItems();
     List<String> problems = new ArrayList<>();
     if (pods.isEmpty()) {
-      problems.add("no executor pods found (label spark-role=executor)");
+      problems.add("no executor pods found (label " + ChartLabels.SPARK_ROLE + "=" + ChartLabels.SPARK_ROLE_EXECUTOR + ")");
     }
     for (Pod pod : pods) {
-      if (!"executor".equals(pod.getMetadata().getLabels().get("app.kubernetes.io/component"))) {
+      if (!Component.EXECUTOR.labels(pod)) {
         problems.add("executor pod " + pod.getMetadata().getName() + " lacks the template's labels");
       }
     }

@@ -24,7 +24,10 @@ public final class Poll {
     return new Poll(timeout, interval);
   }
 
-  /** The first answer the probe gives, or empty when the time ran out first. */
+  /**
+   * The first answer the probe gives, or empty when the time ran out first or the thread was
+   * interrupted (the interrupt stays set for the caller).
+   */
   public <T> Optional<T> until(Supplier<Optional<T>> probe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -33,7 +36,7 @@ public final class Poll {
         return answer;
       }
       long left = deadline - System.nanoTime();
-      if (left <= 0) {
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
         return Optional.empty();
       }
       sleep(Duration.ofNanos(Math.min(left, interval.toNanos())));

@@ -23,9 +23,18 @@ public class SparkK8sException extends RuntimeException {
     return exitCode;
   }
 
-  /** The message as the lines to print, blank lines dropped. */
+  /** The problems to print, one line each: the message's lines, stripped, blank lines dropped. */
   public List<String> lines() {
-    String message = getMessage() == null ? "" : getMessage();
-    return message.lines().filter(l -> !l.isBlank()).toList();
+    return message().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  /** Lines that explain the problems, printed indented below them (a log's last lines); none by default. */
+  public List<String> detail() {
+    return List.of();
+  }
+
+  /** The message, never null. */
+  protected final String message() {
+    return getMessage() == null ? "" : getMessage();
   }
 }

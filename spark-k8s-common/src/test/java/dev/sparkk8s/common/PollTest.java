@@ -45,4 +45,14 @@ class PollTest {
     assertThat(Thread.interrupted()).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
+
+  @Test
+  void anInterruptEndsThePoll() {
+    AtomicInteger calls = new AtomicInteger();
+    Thread.currentThread().interrupt();
+    boolean met = Poll.every(Duration.ofMillis(1), Duration.ofMinutes(1)).until(() -> calls.incrementAndGet() < 0);
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(met).isFalse();
+    assertThat(calls).hasValue(1);
+  }
 }

@@ -2,6 +2,7 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectQueries;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.queries.KnownAnswerQuery;
@@ -33,10 +34,10 @@ class DynamicAllocationKubernetesBackendIT {
         // Map-only, so that idle executors hold no shuffle data and shuffle tracking lets them go.
         KnownAnswerQuery sleepingRows = KnownAnswers.sleepingRows(40, 400);
         CompletableFuture<String> rows = CompletableFuture.supplyAsync(() -> ConnectQueries.problem(spark, sleepingRows));
-        while (!rows.isDone()) {
+        Poll.every(Duration.ofMillis(200), Duration.ofMinutes(5)).until(() -> {
           mostPods.accumulateAndGet(run.executorPods().size(), Math::max);
-          Thread.sleep(200);
-        }
+          return rows.isDone();
+        });
         assertThat(rows.get(1, TimeUnit.MINUTES)).as("wrong answer of " + sleepingRows.sql()).isNull();
       } finally {
         ConnectSessions.close(spark);

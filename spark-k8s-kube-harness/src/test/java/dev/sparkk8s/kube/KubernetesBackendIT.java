@@ -34,6 +34,8 @@ class KubernetesBackendIT {
       @TempDir Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
         List.of("spark.executor.instances=2"), runDir)) {
+      assertThat(run.release().objects()).as("the rendered release, untouched by applying it")
+          .extracting(o -> o.getMetadata().getNamespace()).containsOnlyNulls();
       assertThat(DeploymentCheck.failures(run.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
           .as("known-answer queries through %s", run.connectUrl()).isEmpty();
       assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());

@@ -1,11 +1,13 @@
 package dev.sparkk8s.kube;
 
+import dev.sparkk8s.common.Poll;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Polling for a condition in tests, failing with what was awaited. */
 final class Waits {
+
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private Waits() {
   }
@@ -15,17 +17,9 @@ final class Waits {
   }
 
   static void until(String what, Duration timeout, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + "s waiting for " + what);
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
+    if (!Poll.every(POLL, timeout).until(condition)) {
+      throw new AssertionError((Thread.currentThread().isInterrupted() ? "interrupted" : "timed out after "
+          + timeout.toSeconds() + "s") + " waiting for " + what);
     }
   }
 }

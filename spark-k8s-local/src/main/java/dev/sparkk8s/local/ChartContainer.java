@@ -1,8 +1,10 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -16,26 +18,29 @@ import java.util.Map;
  * One container the chart rendered, as the pod instance that would run it: the workload's pod
  * template and its first container. StatefulSets give one instance per replica, each with the
  * claims of its volumeClaimTemplates as volumes, named as the StatefulSet controller names them.
+ * A pod made from the chart's template (an executor pod Spark created) is its own instance.
  *
- * @param role     the workload's {@code app.kubernetes.io/component}: master, worker, connect, history
- * @param instance a name unique in the release, e.g. {@code worker-1}
+ * @param component the workload's component: master, worker, history, connect or executor
+ * @param instance a name unique in the release, e.g. {@code worker-1}, or the pod's name
  */
-record ChartContainer(String role, String instance, PodTemplateSpec pod, Container container) {
+record ChartContainer(Component component, String instance, PodTemplateSpec pod, Container container) {
 
-  static final List<String> ROLES = List.of("master", "worker", "history", "connect");
+  static final List<Component> PLATFORM = List.of(Component.MASTER, Component.WORKER, Component.HISTORY,
+      Component.CONNECT);
 
   /** The platform's containers in start order: master, workers, History Server, Connect server. */
   static List<ChartContainer> of(RenderedRelease release) {
     List<ChartContainer> out = new ArrayList<>();
-    for (String role : ROLES) {
-      for (var o : release.withComponent(role)) {
+    for (Component component : PLATFORM) {
+      String name = component.label();
+      for (var o : release.withComponent(component)) {
         if (o instanceof StatefulSet sts) {
           int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
           for (int i = 0; i < replicas; i++) {
-            out.add(of(role, replicas == 1 ? role : role + "-" + (i + 1), withClaims(sts, i)));
+            out.add(of(component, replicas == 1 ? name : name + "-" + (i + 1), withClaims(sts, i)));
           }
         } else if (o instanceof Deployment d) {
-          out.add(of(role, role, d.getSpec().getTemplate()));
+          out.add(of(component, name, d.getSpec().getTemplate()));
         }
       }
     }
@@ -58,8 +63,14 @@ record ChartContainer(String role, String instance, PodTemplateSpec pod, Contain
     return pod.build();
   }
 
-  private static ChartContainer of(String role, String instance, PodTemplateSpec pod) {
-    return new ChartContainer(role, instance, pod, pod.getSpec().getContainers().get(0));
+  /** A pod as it is, e.g. an executor pod Spark created from the chart's template: the instance is the pod. */
+  static ChartContainer of(Pod pod) {
+    Component component = Component.of(pod).orElse(Component.EXECUTOR);
+    return of(component, pod.getMetadata().getName(), new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
+  }
+
+  private static ChartContainer of(Component component, String instance, PodTemplateSpec pod) {
+    return new ChartContainer(component, instance, pod, pod.getSpec().getContainers().get(0));
   }
 
   Map<String, String> labels() {

@@ -129,8 +129,7 @@ public final class ClassDataArchive {
     try {
       Path partial = work.resolve("archive.jsa");
       Path jar = trainingJar(work);
-      Map<String, String> env = Map.of("SPARK_HOME", home.dir().toString(), "SPARK_SCALA_VERSION", home.scalaVersion(),
-          "SPARK_LOCAL_IP", LocalAddresses.LOOPBACK);
+      Map<String, String> env = home.env();
       List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
           "--conf", "spark.ui.enabled=false", "--class", ClassDataTraining.class.getName(), jar.toString()));
       WorkloadMix.pass(WorkloadMix.TRAINING, work.resolve("parquet").toString()).forEach(q -> submit.add(q.sql()));

@@ -26,6 +26,7 @@ final class LocalAddresses {
   static final String LOOPBACK = "127.0.0.1";
 
   private final Path runDir;
+  private final String namespace;
   private final Map<String, Map<Integer, Integer>> portsByInstance = new HashMap<>();
   private final Map<String, Integer> servicePorts = new HashMap<>();
   private final Pattern serviceHosts;
@@ -48,6 +49,7 @@ final class LocalAddresses {
   LocalAddresses(List<ChartContainer> containers, List<Service> services, String namespace, Path runDir,
       Map<String, Map<Integer, Integer>> localPorts, Map<String, String> endpoints) {
     this.runDir = runDir;
+    this.namespace = namespace;
     this.endpoints = Map.copyOf(endpoints);
     portsByInstance.putAll(localPorts);
     StringBuilder hosts = new StringBuilder();
@@ -74,6 +76,11 @@ final class LocalAddresses {
       out.put(c.instance(), local);
     }
     return out;
+  }
+
+  /** The namespace the release was rendered for. */
+  String namespace() {
+    return namespace;
   }
 
   /** The local port of a container port of one instance. */

@@ -3,37 +3,50 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.Component;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Renders the chart as the local platform runs it: the user's inputs (on the development preset
- * unless another is named), then what a single machine needs — the standalone backend with its own
- * cluster, one executor per worker, the Connect jar taken from the local Spark
- * home (as from an image), and an event log on a shared volume read by a History Server.
+ * Renders the chart as the local platform runs it: the user's values (on the development preset unless another
+ * is named), with the chart's {@value #LOCAL_VALUES} after the user's values files — what a single machine needs:
+ * the standalone backend with its own cluster, the Connect jar taken from the local Spark home (as from an
+ * image), and an event log on a shared volume read by a History Server — then the per-run flags.
  */
 public final class LocalChart {
 
-  /** The claim name standing for the event-log volume; locally it is a directory of the run. */
-  static final String EVENTS_CLAIM = "local-spark-events";
+  /** What {@code up --local} sets for one machine, a values file in the chart. */
+  public static final String LOCAL_VALUES = "ci/local-values.yaml";
 
   /** The preset {@code up --local} starts from when none is named: a small cluster for small data. */
   public static final String DEFAULT_PRESET = "development";
+
+  static final String RELEASE = "local";
 
   private LocalChart() {
   }
 
   static RenderedRelease render(LocalOptions options) {
-    RenderRequest.Builder request = RenderRequest.builder().release("local")
-        .preset(options.preset() == null ? DEFAULT_PRESET : options.preset());
-    options.valuesFiles().forEach(request::valuesFile);
-    options.sets().forEach(request::setArgument);
-    request.set("spark.version", options.sparkVersion())
-        .set("spark.connect.enabled", "true")
-        .set("spark.connect.mode.k8s.backend", "standalone")
-        .set("spark.standalone.masterUrl", "")
-        .set("spark.connect.serverJarSource", "image")
-        .set("spark.eventLog.enabled", "true")
-        .set("spark.eventLog.existingClaim", EVENTS_CLAIM)
-        .set("spark.historyServer.enabled", "true");
+    ChartRenderer renderer = options.chartDir() == null ? ChartRenderer.bundled() : new ChartRenderer(options.chartDir());
+    RenderedRelease release = renderer.render(request(options, renderer.chartDir()));
+    requireStandaloneCluster(release);
+    return release;
+  }
+
+  /**
+   * {@code helm template local CHART -f presets/<preset>.yaml [-f FILE...] -f ci/local-values.yaml [--set ...]
+   * --set spark.version=<--spark>}, then {@code --workers} and {@code --connect-port} as {@code --set}.
+   */
+  static RenderRequest request(LocalOptions options, Path chartDir) {
+    Path localValues = chartDir.resolve(LOCAL_VALUES);
+    if (!Files.isRegularFile(localValues)) {
+      throw new LocalInputException(chartDir + " has no " + LOCAL_VALUES + ", the values up --local runs the chart with");
+    }
+    RenderRequest.Builder request = RenderRequest.builder().release(RELEASE)
+        .values(options.values().withDefaultPreset(DEFAULT_PRESET).withValuesFile(localValues))
+        .set("spark.version", options.sparkVersion());
     if (options.workers() != null) {
       request.set("spark.standalone.worker.replicas", options.workers().toString())
           .set("spark.executor.instances", options.workers().toString());
@@ -41,7 +54,23 @@ public final class LocalChart {
     if (options.connectPort() != null) {
       request.set("spark.connect.port", options.connectPort().toString());
     }
-    ChartRenderer renderer = options.chartDir() == null ? ChartRenderer.bundled() : new ChartRenderer(options.chartDir());
-    return renderer.render(request.build());
+    return request.build();
+  }
+
+  /** The local runtime runs a Connect server on the release's own Standalone master and workers, nothing else. */
+  private static void requireStandaloneCluster(RenderedRelease release) {
+    String backend = release.objects(ConfigMap.class).stream().filter(Component.SPARK_CONF::labels).findFirst()
+        .map(cm -> cm.getMetadata().getAnnotations() == null ? null
+            : cm.getMetadata().getAnnotations().get(ChartLabels.BACKEND_ANNOTATION))
+        .orElse("operator");
+    String problem = release.withComponent(Component.CONNECT).isEmpty() ? "render no Connect server (spark.connect.enabled)"
+        : !backend.equals("standalone") ? "select the " + backend + " backend (spark.connect.mode.k8s.backend)"
+        : release.withComponent(Component.MASTER).isEmpty()
+            ? "point the Connect server at an external master (spark.standalone.masterUrl)"
+        : null;
+    if (problem != null) {
+      throw new LocalInputException("up --local runs the Connect server on its own Standalone master and workers ("
+          + LOCAL_VALUES + " in the chart); the values given " + problem);
+    }
   }
 }

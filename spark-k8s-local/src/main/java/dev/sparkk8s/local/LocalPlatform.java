@@ -1,13 +1,15 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.PortNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -86,23 +88,24 @@ public final class LocalPlatform {
   private static LocalState state(LocalOptions options, SparkHome home, Path runDir, Instant start,
       List<LocalProcess> records) {
     List<LocalProcess> processes = new ArrayList<>();
-    Map<String, String> urls = new LinkedHashMap<>();
+    Map<Component, String> urls = new EnumMap<>(Component.class);
+    String masterRpc = null;
     for (LocalProcess p : records) {
       Map<String, Integer> ports = p.ports();
-      String url = switch (p.role()) {
-        case "connect" -> "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get("grpc");
-        case "master" -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("web-ui");
-        case "history" -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("http");
-        default -> ports.containsKey("web-ui") ? "http://" + LocalAddresses.LOOPBACK + ":" + ports.get("web-ui") : null;
+      String url = switch (p.component()) {
+        case CONNECT -> "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.GRPC);
+        case HISTORY -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.HTTP);
+        default -> ports.containsKey(PortNames.WEB_UI)
+            ? "http://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.WEB_UI) : null;
       };
-      urls.put(p.role(), url);
-      if (p.role().equals("master")) {
-        urls.put("master-rpc", "spark://" + LocalAddresses.LOOPBACK + ":" + ports.get("rpc"));
+      urls.put(p.component(), url);
+      if (p.component() == Component.MASTER) {
+        masterRpc = "spark://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.RPC);
       }
-      processes.add(new LocalProcess(p.name(), p.role(), p.pid(), ports, url, p.log()));
+      processes.add(new LocalProcess(p.name(), p.component(), p.pid(), ports, url, p.log()));
     }
-    return new LocalState(options.sparkVersion(), runDir, start, urls.get("connect"), urls.get("master-rpc"),
-        urls.get("master"), urls.get("history"), processes, home.dir().toAbsolutePath());
+    return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
+        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath());
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

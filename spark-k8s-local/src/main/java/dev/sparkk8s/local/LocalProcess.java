@@ -1,6 +1,8 @@
 package dev.sparkk8s.local;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.sparkk8s.render.contract.Component;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +11,13 @@ import java.util.Optional;
  * A started process of the platform, as recorded in the run state.
  *
  * @param name  instance name (master, worker-1, history, connect)
- * @param role  master, worker, history or connect
+ * @param component master, worker, history or connect ({@code role} in the state files of earlier versions)
  * @param pid   operating-system process id
  * @param ports port name -> local port
  * @param url   the address a person uses, if any
  * @param log   its log file
  */
-public record LocalProcess(String name, String role, long pid, Map<String, Integer> ports, String url, Path log) {
+public record LocalProcess(String name, @JsonAlias("role") Component component, long pid, Map<String, Integer> ports, String url, Path log) {
 
   @JsonIgnore
   public Optional<ProcessHandle> handle() {

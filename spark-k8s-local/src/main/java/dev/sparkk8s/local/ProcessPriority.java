@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.render.contract.Component;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,9 @@ final class ProcessPriority {
   private ProcessPriority() {
   }
 
-  /** The words to put before the java command of a process with this chart role. */
-  static List<String> prefix(String role) {
-    if (!role.equals("history")) {
+  /** The words to put before the java command of a process of this component. */
+  static List<String> prefix(Component component) {
+    if (component != Component.HISTORY) {
       return List.of();
     }
     return nice().map(nice -> List.of(nice.toString(), "-n", String.valueOf(BACKGROUND))).orElse(List.of());

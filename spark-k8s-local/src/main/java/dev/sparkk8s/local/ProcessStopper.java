@@ -1,53 +1,54 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.common.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Stops a run's processes and their descendants: SIGTERM, then SIGKILL after a grace period. */
-final class ProcessStopper {
+/**
+ * Stops processes with their descendants as a kubelet stops a container: SIGTERM to the whole
+ * tree, then SIGKILL to what still runs after the grace period.
+ */
+public final class ProcessStopper {
 
+  /** The grace period of {@code down} and of a restart of the local platform. */
   static final Duration GRACE = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private ProcessStopper() {
   }
 
-  static int stop(List<LocalProcess> processes, Path runDir) {
+  /** Stops the process trees; returns once every process of them has exited. Returns how many processes it signalled. */
+  public static int stop(Collection<ProcessHandle> roots, Duration grace) {
     Set<ProcessHandle> targets = new LinkedHashSet<>();
-    for (LocalProcess p : processes) {
-      p.handle().filter(h -> belongsTo(h, runDir)).ifPresent(h -> {
-        h.descendants().forEach(targets::add);
-        targets.add(h);
-      });
+    for (ProcessHandle root : roots) {
+      // Descendants first, before a dying parent hands them to another.
+      root.descendants().forEach(targets::add);
+      targets.add(root);
     }
     targets.forEach(ProcessHandle::destroy);
-    Instant deadline = Instant.now().plus(GRACE);
-    while (Instant.now().isBefore(deadline) && targets.stream().anyMatch(ProcessHandle::isAlive)) {
-      sleep(200);
-    }
-    List<ProcessHandle> stubborn = new ArrayList<>(targets.stream().filter(ProcessHandle::isAlive).toList());
+    Poll.every(POLL, grace).until(() -> targets.stream().noneMatch(ProcessHandle::isAlive));
+    List<ProcessHandle> stubborn = targets.stream().filter(ProcessHandle::isAlive).toList();
     stubborn.forEach(ProcessHandle::destroyForcibly);
     stubborn.forEach(h -> h.onExit().join());
     return targets.size();
   }
 
-  /** Guards against a recycled pid: the process carries this run's marker on its command line. */
-  private static boolean belongsTo(ProcessHandle h, Path runDir) {
-    String marker = StartedProcess.RUN_MARKER + runDir;
-    return h.info().arguments().map(Stream::of).orElseGet(Stream::empty).anyMatch(marker::equals)
-        || h.info().commandLine().map(c -> c.contains(marker)).orElse(false);
+  /** Stops a run's recorded processes that still run and carry the run's marker, with {@link #GRACE}. */
+  static int stop(List<LocalProcess> processes, Path runDir) {
+    List<ProcessHandle> ours = processes.stream().flatMap(p -> p.handle().stream()).filter(h -> belongsTo(h, runDir))
+        .toList();
+    return stop(ours, GRACE);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Guards against a recycled pid: the process carries this run's marker on its command line. */
+  private static boolean belongsTo(ProcessHandle h, Path runDir) {
+    String marker = PodRunner.RUN_MARKER + runDir;
+    return h.info().arguments().map(Stream::of).orElseGet(Stream::empty).anyMatch(marker::equals)
+        || h.info().commandLine().map(c -> c.contains(marker)).orElse(false);
   }
 }

@@ -43,7 +43,7 @@ public final class Readiness {
 
   private static boolean exec(ProcessPlan plan, LocalAddresses addresses, Probe probe) {
     List<String> command = probe.getExec().getCommand().stream()
-        .map(word -> addresses.arg(plan.container(), ProcessPlanner.expand(word, plan.env()))).toList();
+        .map(word -> addresses.arg(plan.container(), ContainerEnv.expand(word, plan.env()))).toList();
     int timeoutSeconds = probe.getTimeoutSeconds() == null ? 1 : probe.getTimeoutSeconds();
     ProcessBuilder pb = new ProcessBuilder(command).directory(plan.workDir().toFile())
         .redirectErrorStream(true).redirectOutput(Redirect.DISCARD);

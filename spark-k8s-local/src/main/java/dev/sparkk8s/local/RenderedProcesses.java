@@ -1,12 +1,14 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -26,15 +28,15 @@ public final class RenderedProcesses {
   }
 
   /**
-   * Starts the containers of the given roles ({@code master}, {@code worker}, {@code history},
-   * {@code connect}) in parallel.
+   * Starts the containers of the given components (of {@link ChartContainer#PLATFORM}) in parallel.
    *
    * @param endpoints   addresses outside the release, replaced as written (see {@link LocalAddresses})
    * @param exactPorts  container ports that must keep their number, with the option that asked for it
    */
-  public static RenderedProcesses start(RenderedRelease release, String namespace, List<String> roles, SparkHome home,
+  public static RenderedProcesses start(RenderedRelease release, String namespace, List<Component> components, SparkHome home,
       Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
-    List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> roles.contains(c.role())).toList();
+    List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> components.contains(c.component()))
+        .toList();
     return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
         exactPorts);
   }
@@ -44,21 +46,22 @@ public final class RenderedProcesses {
       Map<Integer, String> exactPorts) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
         runDir, new LocalPorts(), exactPorts, endpoints);
-    ProcessPlanner planner = new ProcessPlanner(release, addresses, home);
-    List<ProcessPlan> plans = containers.stream().map(planner::plan).toList();
+    PodRunner runner = new PodRunner(home, archive, runDir);
+    PodObjects objects = PodObjects.of(release);
+    List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
     List<CompletableFuture<StartedProcess>> futures = plans.stream()
-        .map(plan -> CompletableFuture.supplyAsync(() -> StartedProcess.start(plan, home, archive, runDir))).toList();
+        .map(plan -> CompletableFuture.supplyAsync(() -> runner.start(plan))).toList();
     List<StartedProcess> started = new ArrayList<>();
     try {
       for (CompletableFuture<StartedProcess> f : futures) {
         started.add(f.join());
       }
     } catch (CompletionException e) {
-      futures.forEach(f -> f.thenAccept(p -> {
-        p.process().descendants().forEach(ProcessHandle::destroyForcibly);
-        p.process().destroyForcibly();
-      }));
+      // The others, once they have started (or failed to).
+      List<ProcessHandle> begun = futures.stream().map(f -> f.handle((p, failure) -> p).join())
+          .filter(Objects::nonNull).map(p -> p.process().toHandle()).toList();
+      ProcessStopper.stop(begun, ProcessStopper.GRACE);
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     return new RenderedProcesses(started, addresses);
@@ -94,7 +97,7 @@ public final class RenderedProcesses {
       ChartContainer c = p.plan().container();
       Map<String, Integer> ports = new LinkedHashMap<>();
       c.container().getPorts().forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
-      out.add(new LocalProcess(p.plan().instance(), c.role(), p.process().pid(), ports, null, p.plan().log()));
+      out.add(new LocalProcess(p.plan().instance(), c.component(), p.process().pid(), ports, null, p.plan().log()));
     }
     return out;
   }

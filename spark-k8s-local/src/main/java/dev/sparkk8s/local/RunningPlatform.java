@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.render.RenderedRelease;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +21,7 @@ import java.util.Map;
 public final class RunningPlatform {
 
   private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration READY_POLL = Duration.ofMillis(500);
 
   private LocalState state;
   private final RenderedRelease release;
@@ -62,9 +63,8 @@ public final class RunningPlatform {
   public LocalProcess restart(String instance) {
     LocalProcess old = process(instance);
     ProcessStopper.stop(List.of(old), state.runDir());
-    ProcessPlan plan = planner().plan(container(instance));
-    StartedProcess started = StartedProcess.start(plan, home, ClassDataArchive.of(home), state.runDir());
-    LocalProcess restarted = new LocalProcess(old.name(), old.role(), started.process().pid(), old.ports(), old.url(),
+    StartedProcess started = runner().start(plan(instance));
+    LocalProcess restarted = new LocalProcess(old.name(), old.component(), started.process().pid(), old.ports(), old.url(),
         old.log());
     state = state.with(restarted);
     state.write();
@@ -74,7 +74,7 @@ public final class RunningPlatform {
 
   /** Whether the process passes its readiness probe now. */
   public boolean ready(String instance) {
-    return Readiness.probe(planner().plan(container(instance)), addresses);
+    return Readiness.probe(plan(instance), addresses);
   }
 
   /** The local directory standing for a path the chart mounts in this instance (an emptyDir, a claim). */
@@ -87,27 +87,30 @@ public final class RunningPlatform {
   }
 
   private void awaitReady(StartedProcess started) {
-    Instant deadline = Instant.now().plus(RESTART_TIMEOUT);
-    while (!Readiness.probe(started.plan(), addresses)) {
+    ProcessPlan plan = started.plan();
+    boolean ready = Poll.every(READY_POLL, RESTART_TIMEOUT).until(() -> {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new LocalRuntimeException("interrupted while restarting " + plan.instance());
+      }
       if (!started.process().isAlive()) {
-        throw new LocalRuntimeException(started.plan().instance() + " exited with code " + started.process().exitValue()
-            + " after a restart; the last lines of " + started.plan().log() + ":\n" + LogTail.of(started.plan().log(), 15));
+        throw new LocalRuntimeException(plan.instance() + " exited with code " + started.process().exitValue()
+            + " after a restart; the last lines of " + plan.log() + ":\n" + LogTail.of(plan.log(), 15));
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new LocalRuntimeException(started.plan().instance() + " is not ready " + RESTART_TIMEOUT.toSeconds()
-            + "s after a restart; see " + started.plan().log());
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LocalRuntimeException("interrupted while restarting " + started.plan().instance(), e);
-      }
+      return Readiness.probe(plan, addresses);
+    });
+    if (!ready) {
+      throw new LocalRuntimeException(plan.instance() + " is not ready " + RESTART_TIMEOUT.toSeconds()
+          + "s after a restart; see " + plan.log());
     }
   }
 
-  private ProcessPlanner planner() {
-    return new ProcessPlanner(release, addresses, home);
+  private PodRunner runner() {
+    return new PodRunner(home, ClassDataArchive.of(home), state.runDir());
+  }
+
+  /** The instance's plan as it was started: same manifests, ports and volumes (ConfigMap files written again). */
+  private ProcessPlan plan(String instance) {
+    return runner().plan(container(instance), PodObjects.of(release), addresses);
   }
 
   private ChartContainer container(String instance) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The java command line {@code spark-class} would run: asks Spark's own launcher
@@ -28,9 +30,15 @@ public final class SparkClassCommand {
     try {
       Process p = pb.start();
       p.getOutputStream().close();
+      // Both pipes at once: a launcher blocked on a full stderr pipe would never finish its stdout.
+      FutureTask<String> stderr = new FutureTask<>(() -> new String(p.getErrorStream().readAllBytes(),
+          StandardCharsets.UTF_8));
+      Thread reader = new Thread(stderr, "spark-launcher-stderr");
+      reader.setDaemon(true);
+      reader.start();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       p.getInputStream().transferTo(out);
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = stderr(stderr);
       if (p.waitFor() != 0) {
         throw new LocalRuntimeException("Spark's launcher refused " + sparkArgs.get(0) + ": " + err.strip());
       }
@@ -47,7 +55,18 @@ public final class SparkClassCommand {
     }
   }
 
-  /** The java of this JVM, or JAVA_HOME's, as spark-class chooses. */
+  private static String stderr(FutureTask<String> reader) throws InterruptedException {
+    try {
+      return reader.get();
+    } catch (ExecutionException e) {
+      return "(cannot read its stderr: " + e.getCause().getMessage() + ")";
+    }
+  }
+
+  /**
+   * The java every local Spark process runs on: JAVA_HOME's, as spark-class and the image's
+   * entrypoint choose, or else this JVM's.
+   */
   static String javaBinary() {
     String javaHome = System.getenv("JAVA_HOME");
     String base = javaHome != null && !javaHome.isBlank() ? javaHome : System.getProperty("java.home");

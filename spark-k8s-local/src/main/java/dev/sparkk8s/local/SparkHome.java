@@ -41,6 +41,12 @@ public record SparkHome(String sparkVersion, Path dir) {
     return dir.resolve("jars");
   }
 
+  /** What every process of this home needs in its environment; every Spark service binds to loopback here. */
+  public Map<String, String> env() {
+    return Map.of("SPARK_HOME", dir.toString(), "SPARK_SCALA_VERSION", scalaVersion(),
+        "SPARK_LOCAL_IP", LocalAddresses.LOOPBACK);
+  }
+
   static Path projectDir() {
     String configured = System.getProperty(HOME_PROPERTY);
     if (configured != null) {

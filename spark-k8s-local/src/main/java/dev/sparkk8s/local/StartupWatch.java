@@ -2,8 +2,10 @@ package dev.sparkk8s.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +49,10 @@ final class StartupWatch {
     // The client's classes load while the server starts, not after it is ready.
     CompletableFuture<SparkSession> client =
         CompletableFuture.supplyAsync(() -> ConnectSessions.client(state.connectUrl()));
-    Instant nextReport = Instant.now().plus(REPORT_EVERY);
-    long workers = processes.stream().filter(p -> p.plan().container().role().equals("worker")).count();
-    while (!waiting.isEmpty()) {
+    Instant[] nextReport = {Instant.now().plus(REPORT_EVERY)};
+    long workers = processes.stream().filter(p -> p.plan().container().component() == Component.WORKER).count();
+    boolean up = Poll.every(POLL, timeout).until(() -> {
+      failIfInterrupted();
       for (StartedProcess p : processes) {
         failIfDead(p);
         String name = p.plan().instance();
@@ -57,23 +60,24 @@ final class StartupWatch {
           ready(waiting, name, p);
         }
       }
-      if (waiting.contains("workers registered") && !waiting.contains("master")
+      if (waiting.contains("workers registered") && !waiting.contains(Component.MASTER.label())
           && aliveWorkers(state.masterWebUrl()) >= workers) {
         ready(waiting, "workers registered", null);
       }
-      if (waiting.contains("first query") && !waiting.contains("connect") && !waiting.contains("workers registered")) {
+      if (waiting.contains("first query") && !waiting.contains(Component.CONNECT.label())
+          && !waiting.contains("workers registered")) {
         firstQuery(state.connectUrl(), client, deadline);
         ready(waiting, "first query", null);
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
-            + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
-      }
-      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport)) {
+      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport[0])) {
         say("waiting for " + String.join(", ", waiting));
-        nextReport = Instant.now().plus(REPORT_EVERY);
+        nextReport[0] = Instant.now().plus(REPORT_EVERY);
       }
-      sleep();
+      return waiting.isEmpty();
+    });
+    if (!up) {
+      throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
+          + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
     }
   }
 
@@ -84,13 +88,15 @@ final class StartupWatch {
   private void firstQuery(String url, CompletableFuture<SparkSession> client,
       Instant deadline) {
     CompletableFuture<Void> query = client.thenAcceptAsync(session -> ConnectProbe.firstQuery(url, session));
-    while (!query.isDone()) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    boolean answered = Poll.every(POLL, left.isNegative() ? Duration.ZERO : left).until(() -> {
+      failIfInterrupted();
       processes.forEach(this::failIfDead);
-      if (Instant.now().isAfter(deadline)) {
-        query.cancel(true);
-        throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
-      }
-      sleep();
+      return query.isDone();
+    });
+    if (!answered) {
+      query.cancel(true);
+      throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
     }
     try {
       query.join();
@@ -137,12 +143,9 @@ final class StartupWatch {
     progress.accept(String.format("[%5.1fs] %s", seconds, message));
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalRuntimeException("interrupted while waiting for the platform", e);
+  private static void failIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new LocalRuntimeException("interrupted while waiting for the platform");
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.UserValues;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
@@ -73,7 +75,7 @@ class ConnectReadinessProbeTest {
 
   /** The rendered probe of the Connect container, with the driver UI and the master web UI on the servers' ports. */
   private boolean probe() {
-    RenderedRelease release = LocalChart.render(new LocalOptions("4.1", null, List.of(), List.of(), null, null, runDir,
+    RenderedRelease release = LocalChart.render(new LocalOptions("4.1", UserValues.none(), null, null, runDir,
         SparkHome.projectDir().resolve("charts/spark-k8s")));
     List<ChartContainer> containers = ChartContainer.of(release);
     Map<String, Map<Integer, Integer>> ports = new HashMap<>();
@@ -89,9 +91,10 @@ class ConnectReadinessProbeTest {
     ports.get("master").put(8080, master.getAddress().getPort());
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), "default", runDir, ports,
         Map.of());
-    ChartContainer connect = containers.stream().filter(c -> c.role().equals("connect")).findFirst().orElseThrow();
+    ChartContainer connect = containers.stream().filter(c -> c.component() == Component.CONNECT).findFirst().orElseThrow();
     assertThat(connect.container().getReadinessProbe().getExec()).as("an exec probe").isNotNull();
-    ProcessPlan plan = new ProcessPlan(connect, "connect", null, List.of(), Map.of(), runDir, runDir.resolve("log"));
+    ProcessPlan plan = new ProcessPlan(connect, "connect", null, new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir,
+        runDir.resolve("log"));
     return Readiness.probe(plan, addresses);
   }
 

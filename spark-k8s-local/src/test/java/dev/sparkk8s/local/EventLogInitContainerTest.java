@@ -3,6 +3,9 @@ package dev.sparkk8s.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.UserValues;
+import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -33,14 +36,13 @@ class EventLogInitContainerTest {
   @ParameterizedTest
   @ValueSource(strings = {"3.5", "4.1"})
   void createsTheDirectoryWithTheRenderedCoreSite(String sparkVersion, @TempDir Path dir) throws Exception {
-    RenderedRelease release = LocalChart.render(new LocalOptions(sparkVersion, null, List.of(),
-        List.of("spark.image.repository=registry.example.com/spark", "spark.s3.enabled=true",
-            "spark.s3.endpoint=http://127.0.0.1:9", "spark.eventLog.dir=s3a://logs/spark-events"),
+    RenderedRelease release = LocalChart.render(new LocalOptions(sparkVersion, UserValues.sets(List.of("spark.image.repository=registry.example.com/spark", "spark.s3.enabled=true",
+            "spark.s3.endpoint=http://127.0.0.1:9", "spark.eventLog.dir=s3a://logs/spark-events")),
         null, null, dir.resolve("run"), SparkHome.projectDir().resolve("charts/spark-k8s")));
-    ChartContainer connect = ChartContainer.of(release).stream().filter(c -> c.role().equals("connect"))
+    ChartContainer connect = ChartContainer.of(release).stream().filter(c -> c.component() == Component.CONNECT)
         .findFirst().orElseThrow();
     Container init = connect.pod().getSpec().getInitContainers().stream()
-        .filter(c -> c.getName().equals("create-event-log-dir")).findFirst().orElseThrow();
+        .filter(c -> c.getName().equals(ContainerNames.CREATE_EVENT_LOG_DIR)).findFirst().orElseThrow();
     assertThat(init.getArgs()).endsWith("-mkdir", "-p", "s3a://logs/spark-events");
 
     Path hadoopConf = Files.createDirectories(dir.resolve("hadoop-conf"));
@@ -57,8 +59,8 @@ class EventLogInitContainerTest {
     List<String> args = new ArrayList<>(init.getArgs());
     args.set(args.size() - 1, created.toUri().toString());
     args.add(0, "org.apache.spark.deploy.SparkSubmit");
-    LaunchWrapper wrapper = LaunchWrapper.of(new ChartContainer("connect", init.getName(), connect.pod(), init),
-        word -> ProcessPlanner.expand(word, Map.of()));
+    LaunchWrapper wrapper = LaunchWrapper.of(new ChartContainer(Component.CONNECT, init.getName(), connect.pod(), init),
+        word -> ContainerEnv.expand(word, Map.of()));
     assertThat(wrapper.command()).containsExactly("/opt/spark/bin/spark-submit");
 
     CommandResult ok = CommandResult.run(wrapper.around(SparkClassCommand.of(home, args, env)), env);

@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.render.contract.Component;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class LaunchWrapperAsInitTest {
   private static final List<String> LEAVES_AN_ORPHAN = List.of("/bin/sh", "-c", "(sleep 0.5 &); exec sleep 60");
   private static final List<String> AS_PID_1 = List.of("unshare", "--pid", "--fork", "--kill-child");
 
-  private final LaunchWrapper launch = RenderedContainers.launchWrapper(RenderedContainers.role("4.1", "master"));
+  private final LaunchWrapper launch = RenderedContainers.launchWrapper(RenderedContainers.of("4.1", Component.MASTER));
   private final List<Process> started = new ArrayList<>();
 
   @Test

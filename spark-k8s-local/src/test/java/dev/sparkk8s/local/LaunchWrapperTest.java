@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.util.List;
@@ -18,7 +19,8 @@ class LaunchWrapperTest {
   @ValueSource(strings = {"3.5", "4.1"})
   void everyLocalProcessStartsThroughTheSameWrapper(String sparkVersion) {
     List<ChartContainer> containers = RenderedContainers.of(sparkVersion);
-    assertThat(containers).extracting(ChartContainer::role).contains("master", "worker", "history", "connect");
+    assertThat(containers).extracting(ChartContainer::component)
+        .contains(Component.MASTER, Component.WORKER, Component.HISTORY, Component.CONNECT);
 
     List<LaunchWrapper> launches = containers.stream().map(RenderedContainers::launchWrapper).toList();
 
@@ -33,7 +35,7 @@ class LaunchWrapperTest {
     var container = new ContainerBuilder().withName("spark-master").withCommand("/opt/spark/bin/spark-class").build();
     var pod = new PodTemplateSpecBuilder().withNewSpec().withContainers(container).endSpec().build();
 
-    assertThatThrownBy(() -> LaunchWrapper.of(new ChartContainer("master", "master", pod, container), w -> w))
+    assertThatThrownBy(() -> LaunchWrapper.of(new ChartContainer(Component.MASTER, "master", pod, container), w -> w))
         .isInstanceOf(LocalRuntimeException.class)
         .hasMessageStartingWith("master: the local runtime runs containers started through the chart's launch wrapper")
         .hasMessageContaining("[/opt/spark/bin/spark-class]");
@@ -43,7 +45,7 @@ class LaunchWrapperTest {
   void commandWordsAreExpandedAsTheKubeletExpandsThem() {
     Map<String, String> env = Map.of("POD_IP", "127.0.0.1");
 
-    assertThat(ProcessPlanner.expand("$(POD_IP) $$ $$(POD_IP) $(UNSET) `id -u` ${HOME}", env))
+    assertThat(ContainerEnv.expand("$(POD_IP) $$ $$(POD_IP) $(UNSET) `id -u` ${HOME}", env))
         .isEqualTo("127.0.0.1 $ $(POD_IP) $(UNSET) `id -u` ${HOME}");
   }
 }

@@ -1,6 +1,8 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.UserValues;
+import dev.sparkk8s.render.contract.Component;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +14,18 @@ final class RenderedContainers {
   }
 
   static List<ChartContainer> of(String sparkVersion) {
-    LocalOptions options = new LocalOptions(sparkVersion, null, List.of(), List.of(), null, null, Path.of("unused"),
+    LocalOptions options = new LocalOptions(sparkVersion, UserValues.none(), null, null, Path.of("unused"),
         SparkHome.projectDir().resolve("charts/spark-k8s"));
     RenderedRelease release = LocalChart.render(options);
     return ChartContainer.of(release);
   }
 
-  static ChartContainer role(String sparkVersion, String role) {
-    return of(sparkVersion).stream().filter(c -> c.role().equals(role)).findFirst().orElseThrow();
+  static ChartContainer of(String sparkVersion, Component component) {
+    return of(sparkVersion).stream().filter(c -> c.component() == component).findFirst().orElseThrow();
   }
 
   /** The launch wrapper of a rendered container, expanded as the kubelet expands a command. */
   static LaunchWrapper launchWrapper(ChartContainer c) {
-    return LaunchWrapper.of(c, word -> ProcessPlanner.expand(word, Map.of()));
+    return LaunchWrapper.of(c, word -> ContainerEnv.expand(word, Map.of()));
   }
 }

@@ -2,6 +2,9 @@ package dev.sparkk8s.local;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import java.io.File;
@@ -19,15 +22,15 @@ class StartupWatchTest {
 
   @Test
   void aWorkerThatDiesDuringStartIsReportedWithItsLog(@TempDir Path runDir) throws Exception {
-    var container = new ContainerBuilder().withName("spark-worker").build();
-    var pod = new PodTemplateSpecBuilder().withNewMetadata().addToLabels("app.kubernetes.io/component", "worker")
+    var container = new ContainerBuilder().withName(ContainerNames.WORKER).build();
+    var pod = new PodTemplateSpecBuilder().withNewMetadata().addToLabels(ChartLabels.COMPONENT, Component.WORKER.label())
         .endMetadata().withNewSpec().withContainers(container).endSpec().build();
-    ChartContainer worker = new ChartContainer("worker", "worker-1", pod, container);
+    ChartContainer worker = new ChartContainer(Component.WORKER, "worker-1", pod, container);
     Path log = runDir.resolve("worker-1.log");
     Process dying = new ProcessBuilder("sh", "-c", "echo starting; echo 'ERROR Worker: Failed to bind'; exit 3")
         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null")).start();
-    ProcessPlan plan = new ProcessPlan(worker, "worker-1", new LaunchWrapper(List.of(), List.of()), List.of(), Map.of(),
-        runDir, log);
+    ProcessPlan plan = new ProcessPlan(worker, "worker-1", new LaunchWrapper(List.of(), List.of()),
+        new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir, log);
     LocalAddresses addresses = new LocalAddresses(List.of(worker), List.of(), "default", runDir, new LocalPorts(), Map.of(),
         Map.of());
     LocalState state = new LocalState("4.1", runDir, Instant.now(), "sc://127.0.0.1:1", "spark://127.0.0.1:1",

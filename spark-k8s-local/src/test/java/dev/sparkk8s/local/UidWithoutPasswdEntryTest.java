@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class UidWithoutPasswdEntryTest {
     assertThat(CommandResult.run(List.of("getent", "passwd", String.valueOf(UID))).exit())
         .as("UID " + UID + " must have no passwd entry on this machine").isNotZero();
     SparkHome home = SparkHome.built(sparkVersion);
-    ChartContainer history = RenderedContainers.role(sparkVersion, "history");
+    ChartContainer history = RenderedContainers.of(sparkVersion, Component.HISTORY);
     Map<String, String> env = userEnv(history);
     env.put("SPARK_HOME", home.dir().toString());
     env.put("SPARK_SCALA_VERSION", home.scalaVersion());

@@ -3,6 +3,8 @@ package dev.sparkk8s.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.UserValues;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +17,11 @@ class VolumeClaimTemplateTest {
 
   @Test
   void theMastersRecoveryClaimIsADirectoryOfTheRun(@TempDir Path runDir) {
-    RenderedRelease release = LocalChart.render(new LocalOptions("4.1", null, List.of(),
-        List.of("spark.standalone.master.recovery.persistence.enabled=true"), null, null, runDir,
+    RenderedRelease release = LocalChart.render(new LocalOptions("4.1",
+        UserValues.sets(List.of("spark.standalone.master.recovery.persistence.enabled=true")), null, null, runDir,
         SparkHome.projectDir().resolve("charts/spark-k8s")));
     List<ChartContainer> containers = ChartContainer.of(release);
-    ChartContainer master = containers.stream().filter(c -> c.role().equals("master")).findFirst().orElseThrow();
+    ChartContainer master = containers.stream().filter(c -> c.component() == Component.MASTER).findFirst().orElseThrow();
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), "default", runDir,
         new LocalPorts(), Map.of(), Map.of());
 

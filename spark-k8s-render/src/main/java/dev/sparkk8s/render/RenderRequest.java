@@ -147,6 +147,16 @@ public final class RenderRequest {
       return this;
     }
 
+    /**
+     * The user's preset, values files and {@code --set} arguments: the preset replaces any set before, the
+     * files and pairs come after the ones already added.
+     */
+    public Builder values(UserValues values) {
+      preset(values.preset()).valuesFiles(values.valuesFiles());
+      values.setArguments().forEach(this::setArgument);
+      return this;
+    }
+
     /** Kubernetes version for {@code .Capabilities.KubeVersion}; {@code null} keeps the default. */
     public Builder kubeVersion(String version) {
       this.kubeVersion = version == null ? DEFAULT_KUBE_VERSION : version;

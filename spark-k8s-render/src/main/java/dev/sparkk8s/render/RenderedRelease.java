@@ -1,8 +1,8 @@
 package dev.sparkk8s.render;
 
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
  * hold, parsed into fabric8 model objects.
  */
 public final class RenderedRelease {
-
-  public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
 
   private final String yaml;
   private final List<Manifest> manifests;
@@ -52,12 +50,9 @@ public final class RenderedRelease {
     return objects.stream().filter(o -> kind.equals(o.getKind())).collect(Collectors.toList());
   }
 
-  /** Objects labelled {@code app.kubernetes.io/component: <component>}. */
-  public List<HasMetadata> withComponent(String component) {
-    return objects.stream().filter(o -> {
-      Map<String, String> labels = o.getMetadata() == null ? null : o.getMetadata().getLabels();
-      return labels != null && component.equals(labels.get(COMPONENT_LABEL));
-    }).collect(Collectors.toList());
+  /** Objects labelled with the component. */
+  public List<HasMetadata> withComponent(Component component) {
+    return objects.stream().filter(component::labels).collect(Collectors.toList());
   }
 
   public Optional<HasMetadata> find(String kind, String name) {

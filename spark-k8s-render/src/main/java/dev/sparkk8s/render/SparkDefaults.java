@@ -1,5 +1,6 @@
 package dev.sparkk8s.render;
 
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,34 +10,34 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * A spark-defaults.conf the chart rendered, found by the conventions in docs/chart-conventions.md:
- * the ConfigMap of a component, key {@code spark-defaults.conf}.
+ * The one reader of spark-defaults.conf, and the files the chart renders: the Connect server's and the
+ * History Server's ConfigMaps ({@link ChartConfigMap#CONNECT_CONF}, {@link ChartConfigMap#HISTORY_CONF}).
  */
 public final class SparkDefaults {
 
-  public static final String FILE_KEY = "spark-defaults.conf";
-  public static final String CONNECT_COMPONENT = "spark-conf";
-  public static final String HISTORY_COMPONENT = "history";
+  /** The file name Spark reads in its configuration directory. */
+  public static final String FILE_KEY = ChartConfigMap.SPARK_DEFAULTS;
 
   private SparkDefaults() {
   }
 
   /** The Connect server's configuration, if the release renders one (not with the operator backend). */
   public static Optional<Map<String, String>> connect(RenderedRelease release) {
-    return of(release, CONNECT_COMPONENT);
+    return of(release, ChartConfigMap.CONNECT_CONF);
   }
 
-  /** The configuration in one component's ConfigMap, sorted by key. */
-  public static Optional<Map<String, String>> of(RenderedRelease release, String component) {
-    return release.withComponent(component).stream()
-        .filter(ConfigMap.class::isInstance)
-        .map(ConfigMap.class::cast)
-        .filter(cm -> cm.getData() != null && cm.getData().containsKey(FILE_KEY))
+  /** The configuration in one of the chart's spark-defaults ConfigMaps, sorted by key. */
+  public static Optional<Map<String, String>> of(RenderedRelease release, ChartConfigMap file) {
+    return release.objects(ConfigMap.class).stream()
+        .filter(file::is)
         .findFirst()
-        .map(cm -> parse(cm.getData().get(FILE_KEY)));
+        .map(cm -> parse(cm.getData().get(file.key())));
   }
 
-  /** Parses spark-defaults.conf text: {@code key value} or {@code key=value} lines, {@code #} comments. */
+  /**
+   * Parses spark-defaults.conf text as Spark does: Java properties ({@code key value} or {@code key=value} lines,
+   * {@code #} comments), values trimmed.
+   */
   public static Map<String, String> parse(String text) {
     Properties p = new Properties();
     try {

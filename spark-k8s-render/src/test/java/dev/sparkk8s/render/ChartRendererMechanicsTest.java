@@ -3,6 +3,7 @@ package dev.sparkk8s.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
@@ -98,7 +99,7 @@ class ChartRendererMechanicsTest {
         .isInstanceOf(GenericKubernetesResource.class);
     GenericKubernetesResource app = (GenericKubernetesResource) release.ofKind("SparkApplication").get(0);
     assertThat((Object) app.get("spec", "executor", "instances")).isEqualTo(2);
-    assertThat(release.withComponent("connect")).hasSize(2);
+    assertThat(release.withComponent(Component.CONNECT)).hasSize(2);
     assertThat(release.find("ConfigMap", "spark-config")).isPresent();
     assertThat(release.manifests()).extracting(Manifest::source)
         .containsExactly("tiny/templates/config.yaml", "tiny/templates/connect.yaml",

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kubernetes v1.35.0 when there is no cluster (the renderer passes it explicitly, see
  * {@link RenderRequest#DEFAULT_KUBE_VERSION}).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HelmCliParityTest {
 
   private static ChartRenderer renderer;
@@ -61,6 +64,9 @@ class HelmCliParityTest {
         .set("spark.version", "3.5").set("spark.executor.instances", "3")
         .set("spark.conf.spark\\.sql\\.shuffle\\.partitions", "8")
         .set("commonLabels.team", "data,platform").build()));
+    cases.add(new Case("up --local: preset development with ci/local-values.yaml", RenderRequest.builder()
+        .release("local").preset("development").valuesFile(TestCharts.real().resolve("ci/local-values.yaml"))
+        .set("spark.version", "4.1").build()));
     return cases.stream();
   }
 

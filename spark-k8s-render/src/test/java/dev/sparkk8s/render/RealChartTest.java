@@ -2,6 +2,7 @@ package dev.sparkk8s.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -30,6 +31,7 @@ class RealChartTest {
   void theBundledChartIsTheRepositoryChart() throws IOException {
     ChartRenderer bundled = ChartRenderer.bundled();
     assertThat(bundled.chartDir().resolve("Chart.yaml")).isRegularFile();
+    assertThat(bundled.chartDir().resolve("ci/local-values.yaml")).as("what up --local renders with").isRegularFile();
     assertThat(files(bundled.chartDir())).isEqualTo(files(TestCharts.real()));
     assertThat(ChartRenderer.bundled().chartDir()).as("extracted once per JVM").isEqualTo(bundled.chartDir());
     assertThat(bundled.renderYaml(RenderRequest.defaults())).isEqualTo(renderer.renderYaml(RenderRequest.defaults()));
@@ -64,7 +66,7 @@ class RealChartTest {
     RenderedRelease release = renderer.render(RenderRequest.defaults());
     assertThat(release.objects(Deployment.class)).isNotEmpty();
     assertThat(release.objects(ConfigMap.class)).isNotEmpty();
-    assertThat(release.withComponent("spark-conf")).singleElement().isInstanceOf(ConfigMap.class);
+    assertThat(release.withComponent(Component.SPARK_CONF)).singleElement().isInstanceOf(ConfigMap.class);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sparkk8s.policy.openshift;
 
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.contract.ChartLabels;
 import java.util.List;
 
 /**
@@ -10,7 +11,6 @@ import java.util.List;
  */
 public final class OpenShiftRestrictedV2 {
 
-  public static final String PROFILE_ANNOTATION = "spark-k8s.io/security-profile";
   public static final String PROFILE = "openshift";
 
   private OpenShiftRestrictedV2() {
@@ -21,6 +21,6 @@ public final class OpenShiftRestrictedV2 {
   }
 
   static boolean applies(PodSite site) {
-    return PROFILE.equals(site.annotations().get(PROFILE_ANNOTATION));
+    return PROFILE.equals(site.annotations().get(ChartLabels.SECURITY_PROFILE_ANNOTATION));
   }
 }

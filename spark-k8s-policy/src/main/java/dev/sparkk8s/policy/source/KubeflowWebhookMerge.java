@@ -1,6 +1,7 @@
 package dev.sparkk8s.policy.source;
 
 import dev.sparkk8s.policy.source.SparkServiceAccount.Setting;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * SparkApplication, built in the operator's steps (the method names below are its functions):
  * <ol>
  *   <li>submission.go {@code buildDriverPodTemplate}/{@code buildExecutorPodTemplate}: {@code spec.<role>.template},
- *       or a pod with one container named {@link #DRIVER_CONTAINER}/{@link #EXECUTOR_CONTAINER};</li>
+ *       or a pod with one container named {@link ContainerNames#SPARK_DEFAULT_DRIVER}/{@link ContainerNames#SPARK_DEFAULT_EXECUTOR};</li>
  *   <li>{@code driverPodTemplateOption}/{@code executorPodTemplateOption}: spark-submit gets those two names as
  *       {@code spark.kubernetes.<role>.podTemplateContainerName}, after the sparkConf; Spark takes the container of
  *       that name, else the first, and puts it after the others;</li>
@@ -42,8 +43,6 @@ import java.util.Optional;
  */
 public final class KubeflowWebhookMerge {
 
-  public static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
-  public static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
   private static final String LOCAL_DIR_PREFIX = "spark-local-dir-";
 
   /**
@@ -86,7 +85,7 @@ public final class KubeflowWebhookMerge {
   }
 
   public static String forcedName(SparkRole role) {
-    return role == SparkRole.DRIVER ? DRIVER_CONTAINER : EXECUTOR_CONTAINER;
+    return role == SparkRole.DRIVER ? ContainerNames.SPARK_DEFAULT_DRIVER : ContainerNames.SPARK_DEFAULT_EXECUTOR;
   }
 
   public static Pod pod(GenericKubernetesResource app, SparkRole role) {
@@ -164,7 +163,8 @@ public final class KubeflowWebhookMerge {
   /** {@code findContainer}: the first container with a Spark name ({@code executor} too), else the first. */
   private Container findContainer() {
     List<String> names = role == SparkRole.DRIVER
-        ? List.of(DRIVER_CONTAINER) : List.of("executor", EXECUTOR_CONTAINER);
+        ? List.of(ContainerNames.SPARK_DEFAULT_DRIVER)
+        : List.of("executor", ContainerNames.SPARK_DEFAULT_EXECUTOR);
     return spec.getContainers().stream().filter(c -> names.contains(c.getName())).findFirst()
         .orElse(spec.getContainers().get(0));
   }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.policy.source;
 
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -13,8 +14,8 @@ import java.util.Map;
  * Spark's default name, else the first; with no container at all Spark adds one with the default name.
  */
 public enum SparkRole {
-  DRIVER("driver", List.of("spark-kubernetes-driver")),
-  EXECUTOR("executor", List.of("spark-kubernetes-executor", "executor"));
+  DRIVER("driver", List.of(ContainerNames.SPARK_DEFAULT_DRIVER)),
+  EXECUTOR("executor", List.of(ContainerNames.SPARK_DEFAULT_EXECUTOR, "executor"));
 
   private final String role;
   private final List<String> defaultNames;

@@ -7,6 +7,8 @@ import dev.sparkk8s.policy.source.PodSite;
 import dev.sparkk8s.policy.source.SparkApplications;
 import dev.sparkk8s.policy.source.SparkRole;
 import dev.sparkk8s.policy.source.SparkServiceAccount;
+import dev.sparkk8s.render.contract.ChartConfigMap;
+import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -112,13 +114,13 @@ public final class ApiTokenOnlyForDrivers implements Rule {
     return ConfigMapMount.in(site).stream()
         .filter(m -> !m.container().init())
         .flatMap(m -> manifests.configMap(site.owner(), m.configMapName()).stream())
-        .filter(SparkConfs::isSparkConf)
+        .filter(ChartConfigMap.CONNECT_CONF::is)
         .map(ApiTokenOnlyForDrivers::backend)
         .collect(Collectors.toSet());
   }
 
   private static String backend(ConfigMap cm) {
     Map<String, String> annotations = cm.getMetadata().getAnnotations();
-    return annotations == null ? "" : annotations.getOrDefault(MasterMatchesBackend.BACKEND_ANNOTATION, "");
+    return annotations == null ? "" : annotations.getOrDefault(ChartLabels.BACKEND_ANNOTATION, "");
   }
 }

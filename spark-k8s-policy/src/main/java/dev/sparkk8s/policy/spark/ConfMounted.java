@@ -3,6 +3,7 @@ package dev.sparkk8s.policy.spark;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.List;
 
@@ -25,12 +26,12 @@ public final class ConfMounted implements Rule {
             "mount it at " + SparkServer.DEFAULT_CONF_DIR + " in the Spark server's pod template"));
       }
       for (SparkServer server : servers) {
-        String path = server.confDir() + "/" + SparkConfs.DEFAULTS_KEY;
+        String path = server.confDir() + "/" + ChartConfigMap.SPARK_DEFAULTS;
         MountedFile file = server.file(manifests, path);
-        boolean fromThisConf = file.found() && file.configMap() == cm && SparkConfs.DEFAULTS_KEY.equals(file.key());
+        boolean fromThisConf = file.found() && file.configMap() == cm && ChartConfigMap.SPARK_DEFAULTS.equals(file.key());
         if (!fromThisConf) {
           out.add(server.site().onContainer(ID, server.container(), "volumeMounts",
-              "Spark reads " + path + ", which is not key " + SparkConfs.DEFAULTS_KEY + " of ConfigMap "
+              "Spark reads " + path + ", which is not key " + ChartConfigMap.SPARK_DEFAULTS + " of ConfigMap "
                   + cm.getMetadata().getName(),
               "mount ConfigMap " + cm.getMetadata().getName() + " at " + server.confDir() + " (SPARK_CONF_DIR)"));
         }

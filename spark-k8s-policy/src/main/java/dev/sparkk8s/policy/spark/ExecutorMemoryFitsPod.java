@@ -6,6 +6,7 @@ import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.ConfigMapPods;
 import dev.sparkk8s.policy.source.ContainerSite;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,6 @@ public final class ExecutorMemoryFitsPod implements Rule {
 
   public static final String ID = "spark/executor-memory-fits-pod";
   static final String CONTAINER_KEY = "spark.kubernetes.executor.podTemplateContainerName";
-  static final String DEFAULT_CONTAINER = "spark-executor";
   private static final String FIX = "derive the executor container's memory limit from spark.executor.memory "
       + "(memory + overhead); change the chart value spark.executor.memory, not the limit alone";
 
@@ -53,7 +53,7 @@ public final class ExecutorMemoryFitsPod implements Rule {
       return;
     }
     PodSite site = template.get();
-    String name = conf.get(CONTAINER_KEY).orElse(DEFAULT_CONTAINER);
+    String name = conf.get(CONTAINER_KEY).orElse(ContainerNames.EXECUTOR);
     Optional<ContainerSite> executor = site.containers().stream()
         .filter(c -> !c.init() && name.equals(c.name())).findFirst();
     if (executor.isEmpty()) {

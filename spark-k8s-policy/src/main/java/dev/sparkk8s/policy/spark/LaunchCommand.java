@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A container command through the chart's launch wrapper ({@code spark-k8s.launchCommand} in
- * templates/_helpers.tpl): {@code [/bin/bash, -c, <script>, spark-k8s-launch, <command>...]}, the
+ * templates/_pod-security.tpl): {@code [/bin/bash, -c, <script>, spark-k8s-launch, <command>...]}, the
  * container's args after it. Bash runs the script with {@code $0} the wrapper's name and {@code "$@"}
  * the command and args, which the script execs.
  *

@@ -3,6 +3,7 @@ package dev.sparkk8s.policy.spark;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
+import dev.sparkk8s.render.contract.ChartLabels;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,6 @@ import java.util.Map;
 public final class MasterMatchesBackend implements Rule {
 
   public static final String ID = "spark/master-matches-backend";
-  public static final String BACKEND_ANNOTATION = "spark-k8s.io/backend";
   private static final Map<String, String> SCHEME = Map.of("kubernetes", "k8s://", "standalone", "spark://");
   private static final String KEY = "spark.master";
 
@@ -23,10 +23,10 @@ public final class MasterMatchesBackend implements Rule {
   public void check(Manifests manifests, List<Finding> out) {
     for (SparkConf conf : SparkConfs.release(manifests)) {
       Map<String, String> annotations = conf.owner().getMetadata().getAnnotations();
-      String backend = annotations == null ? null : annotations.get(BACKEND_ANNOTATION);
+      String backend = annotations == null ? null : annotations.get(ChartLabels.BACKEND_ANNOTATION);
       String scheme = backend == null ? null : SCHEME.get(backend);
       if (scheme == null) {
-        out.add(new Finding(ID, conf.resource(), null, "metadata.annotations[" + BACKEND_ANNOTATION + "]",
+        out.add(new Finding(ID, conf.resource(), null, "metadata.annotations[" + ChartLabels.BACKEND_ANNOTATION + "]",
             "backend is " + (backend == null ? "unset" : backend) + "; expected one of " + SCHEME.keySet(),
             "render the annotation from the chart's backend value (kubernetes or standalone)"));
         continue;

@@ -6,9 +6,11 @@ import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.ContainerSite;
 import dev.sparkk8s.policy.source.PodSite;
 import dev.sparkk8s.policy.source.SparkApplications;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.sparkk8s.render.SparkDefaults;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public final class S3aInImage implements Rule {
 
   /** The spark-defaults.conf the container reads from its conf dir, when a ConfigMap provides it. */
   private static Optional<Map<String, String>> mountedDefaults(Manifests manifests, PodSite site, ContainerSite c) {
-    String path = new SparkServer(site, c).confDir() + "/" + SparkConfs.DEFAULTS_KEY;
+    String path = new SparkServer(site, c).confDir() + "/" + ChartConfigMap.SPARK_DEFAULTS;
     for (ConfigMapMount mount : ConfigMapMount.in(site)) {
       if (!mount.container().equals(c)) {
         continue;
@@ -110,7 +112,7 @@ public final class S3aInImage implements Rule {
       Optional<String> key = mount.keyAt(path);
       Optional<ConfigMap> cm = manifests.configMap(site.owner(), mount.configMapName());
       if (key.isPresent() && cm.isPresent() && cm.get().getData() != null && cm.get().getData().containsKey(key.get())) {
-        return Optional.of(SparkConfs.parse(cm.get().getData().get(key.get())));
+        return Optional.of(SparkDefaults.parse(cm.get().getData().get(key.get())));
       }
     }
     return Optional.empty();

@@ -5,6 +5,7 @@ import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.ContainerSite;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -24,7 +25,6 @@ import java.util.stream.Stream;
 public final class StandaloneMasterRecovery implements Rule {
 
   public static final String ID = "spark/standalone-master-recovery";
-  static final String MASTER_CONTAINER = "spark-master";
   private static final String MASTER_CLASS = "org.apache.spark.deploy.master.Master";
   private static final String MODE = "spark.deploy.recoveryMode";
   private static final String DIRECTORY = "spark.deploy.recoveryDirectory";
@@ -66,7 +66,7 @@ public final class StandaloneMasterRecovery implements Rule {
   }
 
   private static boolean runsMaster(ContainerSite c) {
-    if (MASTER_CONTAINER.equals(c.name())) {
+    if (ContainerNames.MASTER.equals(c.name())) {
       return true;
     }
     return Stream.of(c.container().getCommand(), c.container().getArgs())

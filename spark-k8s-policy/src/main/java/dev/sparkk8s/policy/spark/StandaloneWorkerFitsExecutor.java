@@ -5,6 +5,8 @@ import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.ContainerSite;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -14,13 +16,11 @@ import java.util.Objects;
 
 /**
  * A standalone executor runs inside one worker: if {@code spark.executor.memory} or {@code spark.executor.cores}
- * exceeds what one {@code spark-worker} offers, the master never launches an executor and jobs wait forever.
+ * exceeds what one worker container offers, the master never launches an executor and jobs wait forever.
  */
 public final class StandaloneWorkerFitsExecutor implements Rule {
 
   public static final String ID = "spark/standalone-worker-fits-executor";
-  static final String WORKER_CONTAINER = "spark-worker";
-  private static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
 
   @Override
   public void check(Manifests manifests, List<Finding> out) {
@@ -31,7 +31,7 @@ public final class StandaloneWorkerFitsExecutor implements Rule {
           continue;
         }
         for (ContainerSite c : site.containers()) {
-          if (!c.init() && WORKER_CONTAINER.equals(c.name())) {
+          if (!c.init() && ContainerNames.WORKER.equals(c.name())) {
             check(conf, site, c, WorkerOffer.of(c.container()), out);
           }
         }
@@ -90,6 +90,6 @@ public final class StandaloneWorkerFitsExecutor implements Rule {
 
   private static String instance(HasMetadata o) {
     Map<String, String> labels = o.getMetadata().getLabels();
-    return labels == null ? null : labels.get(INSTANCE_LABEL);
+    return labels == null ? null : labels.get(ChartLabels.INSTANCE);
   }
 }

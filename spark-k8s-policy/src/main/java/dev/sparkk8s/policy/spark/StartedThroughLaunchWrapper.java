@@ -18,7 +18,7 @@ public final class StartedThroughLaunchWrapper extends PodRule {
 
   public static final String ID = "spark/launch-wrapper";
   private static final String FIX = "start it with command: {{ include \"spark-k8s.launchCommand\" \"<the command>\" }}"
-      + " (templates/_helpers.tpl), args unchanged";
+      + " (templates/_pod-security.tpl), args unchanged";
   /** What the script must do: a passwd entry through nss_wrapper, the command under tini as a subreaper. */
   private static final List<String> DOES = List.of("libnss_wrapper.so", "tini -s");
 

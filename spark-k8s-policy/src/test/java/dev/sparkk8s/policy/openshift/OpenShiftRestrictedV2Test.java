@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.pss.RestrictedCapabilities;
 import dev.sparkk8s.policy.testing.CompliantRelease;
+import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.List;
@@ -69,7 +70,7 @@ class OpenShiftRestrictedV2Test {
     assertThat(release.check()).isEmpty();
 
     release.connect.getSpec().getTemplate().getMetadata().getAnnotations()
-        .put(OpenShiftRestrictedV2.PROFILE_ANNOTATION, "openshift");
+        .put(ChartLabels.SECURITY_PROFILE_ANNOTATION, "openshift");
 
     assertThat(release.check())
         .extracting(Finding::rule, Finding::field)

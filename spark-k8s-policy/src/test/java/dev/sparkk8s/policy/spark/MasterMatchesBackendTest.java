@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.testing.CompliantRelease;
 import dev.sparkk8s.policy.testing.SparkApplicationFixtures;
+import dev.sparkk8s.render.contract.ChartLabels;
 import org.junit.jupiter.api.Test;
 
 class MasterMatchesBackendTest {
@@ -40,7 +41,7 @@ class MasterMatchesBackendTest {
 
   @Test
   void unknownBackendIsAFindingNotAFallback() {
-    release.sparkConf.getMetadata().getAnnotations().put(CompliantRelease.BACKEND_ANNOTATION, "yarn");
+    release.sparkConf.getMetadata().getAnnotations().put(ChartLabels.BACKEND_ANNOTATION, "yarn");
 
     Finding f = only(release.check(), MasterMatchesBackend.ID, CONF, null,
         "metadata.annotations[spark-k8s.io/backend]");
@@ -49,7 +50,7 @@ class MasterMatchesBackendTest {
 
   @Test
   void missingBackend() {
-    release.sparkConf.getMetadata().getAnnotations().remove(CompliantRelease.BACKEND_ANNOTATION);
+    release.sparkConf.getMetadata().getAnnotations().remove(ChartLabels.BACKEND_ANNOTATION);
 
     only(release.check(), MasterMatchesBackend.ID, CONF, null, "metadata.annotations[spark-k8s.io/backend]");
   }

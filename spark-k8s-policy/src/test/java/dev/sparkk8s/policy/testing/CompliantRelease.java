@@ -3,6 +3,7 @@ package dev.sparkk8s.policy.testing;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.PolicyEngine;
 import dev.sparkk8s.policy.source.Conversion;
+import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
@@ -36,13 +37,12 @@ public final class CompliantRelease {
   public static final String SPARK_CONF = "spark-conf";
   public static final String EXECUTOR_TEMPLATE = "spark-executor-pod-template";
   public static final String TEMPLATE_KEY = "executor-pod-template.yaml";
-  public static final String BACKEND_ANNOTATION = "spark-k8s.io/backend";
 
   /** spark-defaults.conf, rendered as "key value" lines. */
   public final Map<String, String> sparkDefaults = new LinkedHashMap<>();
   public final ConfigMap sparkConf = new ConfigMapBuilder()
       .withNewMetadata().withName(SPARK_CONF).withLabels(Labels.of("spark-conf"))
-      .withAnnotations(new LinkedHashMap<>(Map.of(BACKEND_ANNOTATION, "kubernetes"))).endMetadata()
+      .withAnnotations(new LinkedHashMap<>(Map.of(ChartLabels.BACKEND_ANNOTATION, "kubernetes"))).endMetadata()
       .build();
   /** The executor pod, rendered as YAML into {@link #executorTemplate}. */
   public final Pod executorPod = Workloads.executorPod();
@@ -71,7 +71,7 @@ public final class CompliantRelease {
 
   /** The same release on the standalone backend, with a worker that fits the executors and a recovering master. */
   public CompliantRelease withStandaloneBackend() {
-    sparkConf.getMetadata().getAnnotations().put(BACKEND_ANNOTATION, "standalone");
+    sparkConf.getMetadata().getAnnotations().put(ChartLabels.BACKEND_ANNOTATION, "standalone");
     sparkDefaults.put("spark.master", "spark://spark-master:7077");
     connectPod().setAutomountServiceAccountToken(false);
     extra.add(Workloads.worker("--memory", "4g", "--cores", "2"));

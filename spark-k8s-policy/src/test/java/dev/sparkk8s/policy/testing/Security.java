@@ -1,5 +1,6 @@
 package dev.sparkk8s.policy.testing;
 
+import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -9,13 +10,12 @@ import java.util.Map;
 /** The security settings of the chart's two profiles, as fixtures build them. */
 public final class Security {
 
-  public static final String PROFILE_ANNOTATION = "spark-k8s.io/security-profile";
 
   private Security() {
   }
 
   public static Map<String, String> profile(String profile) {
-    return Map.of(PROFILE_ANNOTATION, profile);
+    return Map.of(ChartLabels.SECURITY_PROFILE_ANNOTATION, profile);
   }
 
   /** PSS restricted with the Spark image's fixed UID 185. */

@@ -1,13 +1,19 @@
 package dev.sparkk8s.kube;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.local.LogTail;
+import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.Readiness;
 import dev.sparkk8s.local.RenderedProcesses;
 import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
+import dev.sparkk8s.render.UserValues;
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.PortNames;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -16,8 +22,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +35,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
 
   public static final String NAMESPACE = "spark-test";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private final MockKubernetesApi api;
   private final RenderedRelease release;
@@ -44,7 +49,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
     this.release = release;
     this.kubelet = kubelet;
     this.processes = processes;
-    this.connectUrl = "sc://127.0.0.1:" + processes.port("connect", "grpc");
+    this.connectUrl = "sc://127.0.0.1:" + processes.port("connect", PortNames.GRPC);
   }
 
   /**
@@ -63,8 +68,8 @@ public final class KubernetesBackendRun implements AutoCloseable {
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir,
       boolean firstQuery) {
     RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
-        .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes");
-    sets.forEach(request::setArgument);
+        .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes")
+        .values(UserValues.sets(sets));
     RenderedRelease release = new ChartRenderer(chartDir).render(request.build());
     SparkHome home = SparkHome.built(sparkVersion);
     MockKubernetesApi api = new MockKubernetesApi();
@@ -73,7 +78,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
     try {
       apply(api, release);
       kubelet = new LocalKubelet(api.client(), NAMESPACE, home, runDir).start();
-      processes = RenderedProcesses.start(release, NAMESPACE, List.of("connect"), home, runDir,
+      processes = RenderedProcesses.start(release, NAMESPACE, List.of(Component.CONNECT), home, runDir,
           Map.of("https://kubernetes.default.svc", api.url()), Map.of());
       KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes);
       run.awaitListening();
@@ -83,7 +88,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
       return run;
     } catch (RuntimeException e) {
       if (processes != null) {
-        stop(processes.process("connect"));
+        stopServer(processes, release);
       }
       if (kubelet != null) {
         kubelet.close();
@@ -121,22 +126,21 @@ public final class KubernetesBackendRun implements AutoCloseable {
 
   /** Executor pods in the API now (Spark deletes them when it scales down). */
   public List<Pod> executorPods() {
-    return api.client().pods().inNamespace(NAMESPACE).withLabel("spark-role", "executor").list().getItems();
+    return api.client().pods().inNamespace(NAMESPACE).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR).list().getItems();
   }
 
   private void awaitListening() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    int port = processes.port("connect", "grpc");
+    int port = processes.port("connect", PortNames.GRPC);
     Process server = processes.process("connect");
-    while (!Readiness.tcp(port)) {
+    boolean listening = Poll.every(POLL, START_TIMEOUT).until(() -> {
       if (!server.isAlive()) {
         throw new IllegalStateException("the Connect server exited with " + server.exitValue() + ":\n"
             + LogTail.of(driverLog(), 30));
       }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the Connect server did not open its port in time:\n" + LogTail.of(driverLog(), 30));
-      }
-      sleep(500);
+      return Readiness.tcp(port);
+    });
+    if (!listening) {
+      throw new IllegalStateException("the Connect server did not open its port in time:\n" + LogTail.of(driverLog(), 30));
     }
   }
 
@@ -145,14 +149,13 @@ public final class KubernetesBackendRun implements AutoCloseable {
     var client = api.client();
     client.serviceAccounts().inNamespace(NAMESPACE)
         .resource(new ServiceAccountBuilder().withNewMetadata().withName("default").endMetadata().build()).create();
-    List<HasMetadata> objects = new ArrayList<>(release.objects());
-    for (HasMetadata o : objects) {
+    for (HasMetadata rendered : release.objects()) {
+      // A copy: the release's objects are shared with everyone who reads the release.
+      HasMetadata o = client.getKubernetesSerialization().clone(rendered);
       o.getMetadata().setNamespace(NAMESPACE);
       client.resource(o).inNamespace(NAMESPACE).create();
     }
-    Deployment connect = release.objects(Deployment.class).stream()
-        .filter(d -> "connect".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component")))
-        .findFirst().orElseThrow(() -> new IllegalStateException("the release has no Connect server Deployment"));
+    Deployment connect = connectDeployment(release);
     Pod driver = new PodBuilder().withMetadata(connect.getSpec().getTemplate().getMetadata())
         .editMetadata().withName("connect").withNamespace(NAMESPACE).endMetadata()
         .withSpec(connect.getSpec().getTemplate().getSpec())
@@ -162,28 +165,21 @@ public final class KubernetesBackendRun implements AutoCloseable {
     client.pods().inNamespace(NAMESPACE).resource(created).updateStatus();
   }
 
-  private static void stop(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
-    try {
-      p.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Stops the Connect server (the driver) as its pod would be stopped: SIGTERM, then its grace period. */
+  private static void stopServer(RenderedProcesses processes, RenderedRelease release) {
+    Long grace = connectDeployment(release).getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+    ProcessStopper.stop(List.of(processes.process("connect").toHandle()), Duration.ofSeconds(grace == null ? 30 : grace));
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+  private static Deployment connectDeployment(RenderedRelease release) {
+    return release.objects(Deployment.class).stream()
+        .filter(Component.CONNECT::labels)
+        .findFirst().orElseThrow(() -> new IllegalStateException("the release has no Connect server Deployment"));
   }
 
   @Override
   public void close() {
-    stop(processes.process("connect"));
+    stopServer(processes, release);
     kubelet.close();
     api.close();
   }

@@ -6,18 +6,18 @@ import dev.sparkk8s.local.SparkHome;
 import java.nio.file.Path;
 
 /**
- * A running Spark Connect deployment a benchmark drives: {@code up --local} (standalone backend) or
+ * A running Spark Connect platform a benchmark drives: {@code up --local} (standalone backend) or
  * the Kubernetes harness (kubernetes backend: Spark's own scheduler on the mock API, executor pods
  * run by the local kubelet). Closing it stops everything it started.
  */
-interface Deployment extends AutoCloseable {
+interface ConnectPlatform extends AutoCloseable {
 
   String connectUrl();
 
   @Override
   void close();
 
-  static Deployment start(BenchOptions options, String sparkLine, Path runDir) {
+  static ConnectPlatform start(BenchOptions options, String sparkLine, Path runDir) {
     SparkHome home = SparkHome.built(sparkLine);
     if (options.backend().equals("standalone")) {
       PlatformRun run = new PlatformRun(home, options.workers(), options.sets(), runDir);
@@ -30,8 +30,8 @@ interface Deployment extends AutoCloseable {
     return new Started(run.connectUrl(), run::close);
   }
 
-  /** A started deployment: its Connect URL and how to stop it. */
-  record Started(String connectUrl, Runnable stop) implements Deployment {
+  /** A started platform: its Connect URL and how to stop it. */
+  record Started(String connectUrl, Runnable stop) implements ConnectPlatform {
 
     @Override
     public void close() {

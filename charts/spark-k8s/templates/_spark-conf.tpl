@@ -1,0 +1,165 @@
+{{/* The Spark configuration of the Connect server (spark-defaults.conf or a SparkApplication's
+sparkConf) and the settings it shares with the other Spark processes. */}}
+
+{{/* The S3A settings every Spark process of the release shares, as a dict in JSON. */}}
+{{- define "spark-k8s.s3Conf" -}}
+{{- $c := dict -}}
+{{- with .Values.spark.s3 -}}
+{{- if .enabled -}}
+{{- if .endpoint }}{{ $_ := set $c "spark.hadoop.fs.s3a.endpoint" .endpoint }}{{ end -}}
+{{- $_ := set $c "spark.hadoop.fs.s3a.endpoint.region" .region -}}
+{{- $_ := set $c "spark.hadoop.fs.s3a.path.style.access" (toString .pathStyleAccess) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $c -}}
+{{- end -}}
+
+{{/* Maven packages the Connect server fetches at start, comma-separated (may be empty). */}}
+{{- define "spark-k8s.connectPackages" -}}
+{{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
+{{- $pkgs := list -}}
+{{- if and (not $info.connectBundled) (eq .Values.spark.connect.serverJarSource "packages") -}}
+{{- $pkgs = append $pkgs (printf "org.apache.spark:spark-connect_%s:%s" $info.scala $info.sparkRelease) -}}
+{{- end -}}
+{{- if and .Values.spark.s3.enabled .Values.spark.s3.withPackages -}}
+{{- $pkgs = append $pkgs (printf "org.apache.hadoop:hadoop-aws:%s" $info.hadoop) -}}
+{{- end -}}
+{{- join "," $pkgs -}}
+{{- end -}}
+
+{{/*
+Spark keys the chart derives from its own values in some configuration; spark.conf may never set
+them (besides every key the chart sets in the current configuration).
+*/}}
+{{- define "spark-k8s.derivedKeys" -}}
+{{- toJson (list "spark.master" "spark.submit.deployMode" "spark.driver.host" "spark.driver.bindAddress"
+  "spark.driver.port" "spark.driver.blockManager.port" "spark.blockManager.port" "spark.ui.port"
+  "spark.executor.instances" "spark.cores.max"
+  "spark.dynamicAllocation.enabled" "spark.dynamicAllocation.minExecutors" "spark.dynamicAllocation.maxExecutors"
+  "spark.dynamicAllocation.initialExecutors" "spark.dynamicAllocation.shuffleTracking.enabled"
+  "spark.connect.grpc.binding.address" "spark.connect.grpc.binding.host"
+  "spark.jars.packages" "spark.jars.ivy" "spark.jars.repositories"
+  "spark.kubernetes.driver.pod.name" "spark.kubernetes.authenticate.driver.serviceAccountName"
+  "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize") -}}
+{{- end -}}
+
+{{/*
+Performance defaults of the chart; spark.conf may override them. Shuffle partitions follow the
+executor slots (executors, or the dynamic-allocation max, times cores) when
+spark.executor.shufflePartitionsPerCore is set.
+*/}}
+{{- define "spark-k8s.tunableDefaults" -}}
+{{- $d := dict
+  "spark.serializer" "org.apache.spark.serializer.KryoSerializer"
+  "spark.locality.wait" "0s" -}}
+{{- $perCore := int .Values.spark.executor.shufflePartitionsPerCore -}}
+{{- if gt $perCore 0 -}}
+{{- $scale := include "spark-k8s.executorScale" . | fromJson -}}
+{{- $slots := mul (ternary $scale.max $scale.count $scale.dynamic) .Values.spark.executor.cores -}}
+{{- if gt (int $slots) 0 }}{{ $_ := set $d "spark.sql.shuffle.partitions" (toString (mul $slots $perCore)) }}{{ end -}}
+{{- end -}}
+{{- toJson $d -}}
+{{- end -}}
+
+{{/*
+The Connect server's Spark configuration for the selected backend, as a dict in JSON. It is
+written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication's sparkConf
+(operator): one definition, so the backends cannot drift apart.
+*/}}
+{{- define "spark-k8s.connectConf" -}}
+{{- $backend := include "spark-k8s.backend" . -}}
+{{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
+{{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
+{{- $drv := include "spark-k8s.driverSizing" . | fromJson -}}
+{{- $scale := include "spark-k8s.executorScale" . | fromJson -}}
+{{- $fullname := include "spark-k8s.fullname" . -}}
+{{- $v := .Values.spark -}}
+{{- $c := dict
+  "spark.app.name" (printf "%s-connect" $fullname)
+  "spark.connect.grpc.binding.port" (toString $v.connect.port)
+  "spark.driver.memory" (printf "%dm" (int $drv.heap))
+  "spark.driver.memoryOverhead" (printf "%dm" (int $drv.overhead))
+  "spark.driver.cores" (toString $v.driver.cores)
+  "spark.executor.memory" (printf "%dm" (int $exec.heap))
+  "spark.executor.memoryOverhead" (printf "%dm" (int $exec.overhead))
+  "spark.executor.cores" (toString $v.executor.cores)
+  "spark.ui.port" "4040"
+-}}
+{{- if $info.grpcBindingAddress -}}
+{{- $_ := set $c "spark.connect.grpc.binding.address" "0.0.0.0" -}}
+{{- end -}}
+{{- if ne $backend "operator" -}}
+{{- $_ := set $c "spark.driver.port" (toString $v.driver.port) -}}
+{{- $_ := set $c "spark.driver.blockManager.port" (toString $v.driver.blockManagerPort) -}}
+{{- end -}}
+{{- if $scale.dynamic -}}
+{{- $_ := set $c "spark.dynamicAllocation.enabled" "true" -}}
+{{- $_ := set $c "spark.dynamicAllocation.shuffleTracking.enabled" "true" -}}
+{{- $_ := set $c "spark.dynamicAllocation.minExecutors" (toString $scale.min) -}}
+{{- $_ := set $c "spark.dynamicAllocation.maxExecutors" (toString $scale.max) -}}
+{{- $_ := set $c "spark.dynamicAllocation.executorIdleTimeout" $v.executor.dynamicAllocation.idleTimeout -}}
+{{- else if ne $backend "standalone" -}}
+{{- $_ := set $c "spark.executor.instances" (toString $scale.count) -}}
+{{- end -}}
+{{- if eq $backend "standalone" -}}
+{{- $master := default (printf "spark://%s:%v" (include "spark-k8s.masterServiceName" .) $v.standalone.master.port) $v.standalone.masterUrl -}}
+{{- $_ := set $c "spark.master" $master -}}
+{{- $_ := set $c "spark.submit.deployMode" "client" -}}
+{{- $executors := ternary $scale.max $scale.count $scale.dynamic -}}
+{{- $_ := set $c "spark.cores.max" (toString (mul $executors $v.executor.cores)) -}}
+{{- else -}}
+{{- $_ := set $c "spark.kubernetes.container.image" (include "spark-k8s.image" .) -}}
+{{- $_ := set $c "spark.kubernetes.container.image.pullPolicy" $v.image.pullPolicy -}}
+{{- with $v.imagePullSecrets }}{{ $_ := set $c "spark.kubernetes.container.image.pullSecrets" (join "," .) }}{{ end -}}
+{{- $_ := set $c "spark.kubernetes.executor.podNamePrefix" $fullname -}}
+{{- $_ := set $c "spark.kubernetes.executor.request.cores" (toString $v.executor.cores) -}}
+{{- $_ := set $c "spark.kubernetes.executor.limit.cores" (toString $v.executor.cores) -}}
+{{- $_ := set $c "spark.kubernetes.executor.podTemplateContainerName" "spark-executor" -}}
+{{- end -}}
+{{- if eq $backend "operator" -}}
+{{- $_ := set $c "spark.kubernetes.authenticate.driver.serviceAccountName" (include "spark-k8s.serviceAccountName" .) -}}
+{{- $_ := set $c "spark.kubernetes.driver.podTemplateContainerName" "spark-driver" -}}
+{{- end -}}
+{{- if eq $backend "kubernetes" -}}
+{{- $_ := set $c "spark.master" "k8s://https://kubernetes.default.svc" -}}
+{{- $_ := set $c "spark.submit.deployMode" "client" -}}
+{{- $_ := set $c "spark.kubernetes.namespace" .Release.Namespace -}}
+{{- $_ := set $c "spark.kubernetes.executor.podTemplateFile" "/opt/spark/pod-templates/executor-pod-template.yaml" -}}
+{{- end -}}
+{{- $packages := include "spark-k8s.connectPackages" . -}}
+{{- if $packages -}}
+{{- $_ := set $c "spark.jars.packages" $packages -}}
+{{- $_ := set $c "spark.jars.ivy" "/tmp/.ivy2" -}}
+{{- with $v.connect.packageRepositories }}{{ $_ := set $c "spark.jars.repositories" (join "," .) }}{{ end -}}
+{{- end -}}
+{{- if $v.eventLog.enabled -}}
+{{- $_ := set $c "spark.eventLog.enabled" "true" -}}
+{{- $_ := set $c "spark.eventLog.dir" (include "spark-k8s.eventLogDir" .) -}}
+{{- with $v.eventLog.rolling -}}
+{{- $_ := set $c "spark.eventLog.rolling.enabled" (toString .enabled) -}}
+{{- if .enabled -}}
+{{- $_ := include "spark-k8s.mib" (dict "key" "spark.eventLog.rolling.maxFileSize" "value" .maxFileSize) -}}
+{{- $_ := set $c "spark.eventLog.rolling.maxFileSize" (lower .maxFileSize) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
+{{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
+{{- $user := dict -}}
+{{- range $k, $val := $v.conf -}}
+{{- if or (has $k $derived) (hasKey $c $k) -}}
+{{- fail (printf "spark.conf.%s: the chart derives this key from its own values; set the chart value instead (see values.yaml)" $k) -}}
+{{- end -}}
+{{- $_ := set $user $k (toString $val) -}}
+{{- end -}}
+{{- toJson (merge $user $c (include "spark-k8s.tunableDefaults" . | fromJson)) -}}
+{{- end -}}
+
+{{/* A dict rendered as spark-defaults.conf: sorted "key value" lines. */}}
+{{- define "spark-k8s.propertiesFile" -}}
+{{- $lines := list -}}
+{{- range $k := keys . | sortAlpha -}}
+{{- $lines = append $lines (printf "%s %s" $k (get $ $k)) -}}
+{{- end -}}
+{{- join "\n" $lines -}}
+{{- end -}}

@@ -1,0 +1,126 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.local.LocalState;
+import dev.sparkk8s.render.FileTrees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The test run's {@code up --local} platforms, one per Spark line, for ITs that use a platform
+ * without breaking it (queries, load runs, status). The first test that asks for a line starts it,
+ * within that test's timeout; when the run ends, {@code down} stops them all. A platform that did
+ * not start fails every test that asks for it, at once. Tests that kill or restart processes start
+ * a platform of their own.
+ *
+ * <p>Tests get the run's one instance as a parameter: {@code @ExtendWith(SharedPlatforms.Resolver.class)}.
+ */
+final class SharedPlatforms implements ExtensionContext.Store.CloseableResource {
+
+  /** Values every shared platform is started with, so that tests can see them reach the server. */
+  static final String EXECUTOR_MEMORY = "768m";
+  static final String SHUFFLE_PARTITIONS = "7";
+
+  /** One started platform: its run directory and what {@code up} printed. */
+  record Platform(String sparkLine, Path runDir, Cli.Result up) {
+
+    LocalState state() {
+      return LocalState.read(runDir).orElseThrow(() -> new AssertionError("no run state in " + runDir));
+    }
+
+    String connectUrl() {
+      return state().connectUrl();
+    }
+  }
+
+  private final Map<String, FutureTask<Platform>> starts = new LinkedHashMap<>();
+  private final Map<String, Path> runDirs = new LinkedHashMap<>();
+
+  /** The running platform of this Spark line, started now if it is the first time it is asked for. */
+  Platform of(String sparkLine) throws InterruptedException {
+    FutureTask<Platform> start;
+    synchronized (this) {
+      start = starts.computeIfAbsent(sparkLine, line -> new FutureTask<>(() -> up(line)));
+    }
+    start.run();
+    try {
+      return start.get();
+    } catch (ExecutionException e) {
+      throw new AssertionError("the shared Spark " + sparkLine + " platform did not start", e.getCause());
+    }
+  }
+
+  private Platform up(String sparkLine) throws IOException {
+    Path runDir = Files.createTempDirectory("spark-k8s-shared-" + sparkLine + "-");
+    synchronized (this) {
+      runDirs.put(sparkLine, runDir);
+    }
+    Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(),
+        "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
+        "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS);
+    if (up.exitCode() != 0) {
+      throw new AssertionError("up --local --spark " + sparkLine + " failed (its logs are kept in " + runDir + "):\n"
+          + up);
+    }
+    return new Platform(sparkLine, runDir, up);
+  }
+
+  /** Stops every platform, also one whose start never finished, and fails when a process is left. */
+  @Override
+  public synchronized void close() {
+    starts.values().forEach(start -> start.cancel(true));
+    List<String> problems = new ArrayList<>();
+    runDirs.forEach((line, runDir) -> {
+      Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
+      if (down.exitCode() != 0) {
+        problems.add("down of the shared Spark " + line + " platform failed:\n" + down);
+      }
+      List<ProcessHandle> left = SparkProcesses.of(runDir);
+      if (!left.isEmpty()) {
+        problems.add("processes of the shared Spark " + line + " platform left after down: " + left);
+      }
+      if (started(line)) {
+        FileTrees.deleteQuietly(runDir);
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", problems));
+    }
+  }
+
+  private boolean started(String sparkLine) {
+    FutureTask<Platform> start = starts.get(sparkLine);
+    try {
+      return start.isDone() && !start.isCancelled() && start.get() != null;
+    } catch (ExecutionException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Resolves a test's {@link SharedPlatforms} parameter to the run's one instance. */
+  static final class Resolver implements ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(SharedPlatforms.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == SharedPlatforms.class;
+    }
+
+    @Override
+    public SharedPlatforms resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return context.getRoot().getStore(NAMESPACE)
+          .getOrComputeIfAbsent(SharedPlatforms.class, key -> new SharedPlatforms(), SharedPlatforms.class);
+    }
+  }
+}

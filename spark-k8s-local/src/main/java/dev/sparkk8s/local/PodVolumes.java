@@ -1,0 +1,112 @@
+package dev.sparkk8s.local;
+
+import dev.sparkk8s.render.SparkDefaults;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A pod's volumes as directories of the run (where {@link LocalAddresses#volumeDir} puts them): a
+ * configMap or secret volume holds its keys as files ({@code items} choosing and renaming them), the
+ * addresses in a mounted {@code spark-defaults.conf} made local; every other volume (emptyDir, a
+ * claim, ...) is a directory that keeps what it holds across restarts.
+ */
+final class PodVolumes {
+
+  private PodVolumes() {
+  }
+
+  static void materialise(ChartContainer c, PodObjects objects, LocalAddresses addresses) {
+    try {
+      for (Volume volume : c.pod().getSpec().getVolumes()) {
+        Path dir = Files.createDirectories(addresses.volumeDir(c, volume));
+        for (Map.Entry<String, byte[]> file : files(c, volume, objects).entrySet()) {
+          Path target = dir.resolve(file.getKey());
+          Files.createDirectories(target.getParent());
+          Files.write(target, rewrite(c, addresses, target.getFileName().toString(), file.getValue()));
+        }
+      }
+    } catch (IOException e) {
+      throw new LocalRuntimeException("cannot write the run directory for " + c.instance() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Relative path -> content of the files a volume holds. */
+  private static Map<String, byte[]> files(ChartContainer c, Volume volume, PodObjects objects) {
+    if (volume.getConfigMap() != null) {
+      String name = volume.getConfigMap().getName();
+      return objects.configMap(name).map(PodVolumes::data)
+          .map(data -> selected(data, volume.getConfigMap().getItems()))
+          .orElseGet(() -> absent(c, "ConfigMap " + name, volume.getConfigMap().getOptional()));
+    }
+    if (volume.getSecret() != null) {
+      String name = volume.getSecret().getSecretName();
+      return objects.secret(name).map(PodVolumes::data)
+          .map(data -> selected(data, volume.getSecret().getItems()))
+          .orElseGet(() -> absent(c, "Secret " + name, volume.getSecret().getOptional()));
+    }
+    return Map.of();
+  }
+
+  private static Map<String, byte[]> data(ConfigMap cm) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    if (cm.getData() != null) {
+      cm.getData().forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (cm.getBinaryData() != null) {
+      cm.getBinaryData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
+    }
+    return out;
+  }
+
+  private static Map<String, byte[]> data(Secret s) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    if (s.getData() != null) {
+      s.getData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
+    }
+    if (s.getStringData() != null) {
+      s.getStringData().forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    }
+    return out;
+  }
+
+  /** All keys under their own names, or only the listed ones under their paths. */
+  private static Map<String, byte[]> selected(Map<String, byte[]> data, List<KeyToPath> items) {
+    if (items == null || items.isEmpty()) {
+      return data;
+    }
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (KeyToPath item : items) {
+      if (data.containsKey(item.getKey())) {
+        out.put(item.getPath(), data.get(item.getKey()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, byte[]> absent(ChartContainer c, String what, Boolean optional) {
+    if (Boolean.TRUE.equals(optional)) {
+      return Map.of();
+    }
+    throw new LocalRuntimeException(c.instance() + " mounts " + what + ", which does not exist");
+  }
+
+  private static byte[] rewrite(ChartContainer c, LocalAddresses addresses, String fileName, byte[] content) {
+    if (!fileName.equals(SparkDefaults.FILE_KEY)) {
+      return content;
+    }
+    return SparkDefaults.parse(new String(content, StandardCharsets.UTF_8)).entrySet().stream()
+        .map(e -> e.getKey() + " " + addresses.confValue(c, e.getKey(), e.getValue()))
+        .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+  }
+}

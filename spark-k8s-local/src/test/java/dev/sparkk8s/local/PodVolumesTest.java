@@ -1,0 +1,90 @@
+package dev.sparkk8s.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A pod's volumes as directories of the run, as a kubelet would fill them. */
+class PodVolumesTest {
+
+  @TempDir
+  Path runDir;
+
+  private final Container container = new ContainerBuilder().withName("spark-connect").build();
+
+  @Test
+  void configMapAndSecretVolumesHoldTheirKeysAsFilesAndOthersAreDirectories() throws Exception {
+    ChartContainer c = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("conf").withNewConfigMap().withName("conf").endConfigMap().endVolume()
+        .addNewVolume().withName("creds").withNewSecret().withSecretName("creds").endSecret().endVolume()
+        .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+        .addNewVolume().withName("events").withNewPersistentVolumeClaim().withClaimName("events-claim")
+        .endPersistentVolumeClaim().endVolume()
+        .endSpec());
+    Secret creds = new SecretBuilder().withNewMetadata().withName("creds").endMetadata()
+        .addToData("key", Base64.getEncoder().encodeToString("s3cr3t".getBytes(StandardCharsets.UTF_8))).build();
+    PodObjects objects = TestPods.objects(List.of(TestPods.configMap("conf", Map.of("log4j2.properties", "rootLogger=INFO"))),
+        List.of(creds));
+
+    PodVolumes.materialise(c, objects, TestPods.mountsOnly(c, runDir));
+
+    Path instance = runDir.resolve("instances/connect");
+    assertThat(instance.resolve("conf/log4j2.properties")).hasContent("rootLogger=INFO");
+    assertThat(instance.resolve("creds/key")).hasContent("s3cr3t");
+    assertThat(instance.resolve("tmp")).isEmptyDirectory();
+    assertThat(runDir.resolve("volumes/events-claim")).as("a claim outlives the instance").isEmptyDirectory();
+  }
+
+  @Test
+  void itemsChooseAndPlaceKeysAndSparkDefaultsGetLocalAddresses() throws Exception {
+    ChartContainer c = TestPods.connect(container.toBuilder()
+        .addNewPort().withName("grpc").withContainerPort(15002).endPort()
+        .addNewPort().withName("ui").withContainerPort(4040).endPort().build(),
+        new PodTemplateSpecBuilder().withNewSpec()
+            .addNewVolume().withName("conf").withNewConfigMap().withName("conf")
+            .addNewItem().withKey("spark-defaults.conf").withPath("spark-defaults.conf").endItem()
+            .addNewItem().withKey("log4j2.properties").withPath("log/log4j2.properties").endItem()
+            .endConfigMap().endVolume()
+            .endSpec());
+    PodObjects objects = TestPods.objects(List.of(TestPods.configMap("conf", Map.of(
+        "spark-defaults.conf", "spark.remote sc://local-spark-k8s-connect:15002\nspark.ui.port 4040\n",
+        "log4j2.properties", "rootLogger=INFO",
+        "unlisted", "x"))), List.of());
+
+    PodVolumes.materialise(c, objects, TestPods.addresses(c, runDir, Map.of()));
+
+    Path conf = runDir.resolve("instances/connect/conf");
+    assertThat(Files.readString(conf.resolve("spark-defaults.conf")))
+        .isEqualTo("spark.remote sc://127.0.0.1:40002\nspark.ui.port 40040\n");
+    assertThat(conf.resolve("log/log4j2.properties")).hasContent("rootLogger=INFO");
+    assertThat(conf.resolve("unlisted")).doesNotExist();
+  }
+
+  @Test
+  void aMissingConfigMapIsAnErrorUnlessOptional() {
+    ChartContainer required = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("conf").withNewConfigMap().withName("absent").endConfigMap().endVolume().endSpec());
+    ChartContainer optional = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("conf").withNewConfigMap().withName("absent").withOptional(true).endConfigMap().endVolume()
+        .endSpec());
+    PodObjects none = TestPods.objects(List.of(), List.of());
+
+    assertThatThrownBy(() -> PodVolumes.materialise(required, none, TestPods.mountsOnly(required, runDir)))
+        .isInstanceOf(LocalRuntimeException.class).hasMessage("connect mounts ConfigMap absent, which does not exist");
+    PodVolumes.materialise(optional, none, TestPods.mountsOnly(optional, runDir));
+    assertThat(runDir.resolve("instances/connect/conf")).isEmptyDirectory();
+  }
+}

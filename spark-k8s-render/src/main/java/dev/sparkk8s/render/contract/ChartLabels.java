@@ -1,0 +1,25 @@
+package dev.sparkk8s.render.contract;
+
+/** The label and annotation keys the chart writes, and the one label Spark itself puts on the pods it creates. */
+public final class ChartLabels {
+
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+  /** The chart's {@link Component}. */
+  public static final String COMPONENT = "app.kubernetes.io/component";
+  public static final String PART_OF = "app.kubernetes.io/part-of";
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String HELM_CHART = "helm.sh/chart";
+
+  /** On the spark-conf ConfigMap: the backend it was rendered for ({@code kubernetes} or {@code standalone}). */
+  public static final String BACKEND_ANNOTATION = "spark-k8s.io/backend";
+  /** On every pod template: {@code restricted} or {@code openshift}. */
+  public static final String SECURITY_PROFILE_ANNOTATION = "spark-k8s.io/security-profile";
+
+  /** Spark's label on the driver and executor pods it creates on Kubernetes. */
+  public static final String SPARK_ROLE = "spark-role";
+  public static final String SPARK_ROLE_EXECUTOR = "executor";
+
+  private ChartLabels() {
+  }
+}
