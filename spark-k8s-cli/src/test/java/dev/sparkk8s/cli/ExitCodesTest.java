@@ -131,6 +131,16 @@ class ExitCodesTest {
         .startsWith("spark-k8s: cannot reach a Spark Connect server at sc://127.0.0.1:" + port + ": ");
   }
 
+  @ParameterizedTest(name = "--connect {0}")
+  @ValueSource(strings = {"sc://bad host:1", "sc://:15002", "sc://[::1:15002"})
+  void connectUrlThatIsNoSparkConnectUrlIsBadInput(String url, @TempDir Path tmp) {
+    Cli.Result r = Cli.run("load", "--connect", url, "--scenario", "smoke", "--report", tmp.resolve("report").toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err().lines()).singleElement().asString()
+        .isEqualTo("spark-k8s: --connect " + url + ": not a Spark Connect URL; expected sc://<host>:<port>, "
+            + "e.g. sc://127.0.0.1:15002");
+  }
+
   @ParameterizedTest(name = "{0} --help")
   @ValueSource(strings = {"", "render", "up"})
   void helpListsEveryExitCode(String command) {

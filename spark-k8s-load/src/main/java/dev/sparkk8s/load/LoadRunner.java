@@ -1,5 +1,7 @@
 package dev.sparkk8s.load;
 
+import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.queries.SalesQueries;
 import java.time.Instant;
@@ -111,7 +113,16 @@ public final class LoadRunner {
 
   /** Fails at once when nothing listens, instead of after the client's minutes of retries. */
   static void reachable(String url) {
-    java.net.URI uri = java.net.URI.create(url.replaceFirst("^sc://", "http://").replaceFirst("/;.*$", ""));
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url.replaceFirst("^sc://", "http://").replaceFirst("/;.*$", ""));
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null) {
+      throw new SparkK8sException(ExitCode.BAD_INPUT,
+          "--connect " + url + ": not a Spark Connect URL; expected sc://<host>:<port>, e.g. sc://127.0.0.1:15002");
+    }
     int port = uri.getPort() < 0 ? 15002 : uri.getPort();
     try (java.net.Socket socket = new java.net.Socket()) {
       socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 5000);
