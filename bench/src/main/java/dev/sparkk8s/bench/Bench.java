@@ -17,6 +17,10 @@ public final class Bench {
   }
 
   public static void main(String[] args) {
+    if (BenchOptions.helpRequested(args)) {
+      System.out.println(BenchOptions.USAGE);
+      return;
+    }
     Path root = Path.of(System.getProperty("spark-k8s.home", ".")).toAbsolutePath().normalize();
     BenchOptions options;
     try {

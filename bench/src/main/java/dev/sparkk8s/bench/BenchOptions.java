@@ -18,11 +18,17 @@ import java.util.List;
 record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, Integer workers, String backend, List<Integer> sessions,
     List<String> sets, List<Variant> variants, int minutes, Path root, Path runRoot) {
 
+  static final String USAGE = "usage: bench/run startup|throughput|load-scaling|history-cpu [--spark 3.5,4.1] [--reps N] "
+      + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... "
+      + "[--variant NAME:key=value,...]... [--minutes N]  (bench/README.md says what each measures)";
+
+  static boolean helpRequested(String[] args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
   static BenchOptions parse(String[] args, Path root) {
     if (args.length == 0) {
-      throw new IllegalArgumentException("usage: bench/run startup|throughput|load-scaling|history-cpu [--spark 3.5,4.1] [--reps N] "
-          + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... "
-          + "[--variant NAME:key=value,...]... [--minutes N]");
+      throw new IllegalArgumentException(USAGE);
     }
     String benchmark = args[0];
     if (!List.of("startup", "throughput", "load-scaling", "history-cpu").contains(benchmark)) {
