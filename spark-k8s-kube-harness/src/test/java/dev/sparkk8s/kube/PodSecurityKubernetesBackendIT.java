@@ -30,7 +30,9 @@ class PodSecurityKubernetesBackendIT {
   void refusedExecutorPodsStayPendingWithTheReason(String version, @TempDir Path runDir) throws Exception {
     List<String> hostPathVolume = List.of(
         "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.mount\\.path=/data",
-        "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.options\\.path=/var/lib/data");
+        "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.options\\.path=/var/lib/data",
+        // Spark warns that no executor accepted the job after this long (default 15 s).
+        "spark.conf.spark\\.starvation\\.timeout=2s");
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version, hostPathVolume, runDir,
         false)) {
       SparkSession spark = ConnectSessions.open(run.connectUrl());
