@@ -3,6 +3,7 @@ package dev.sparkk8s.chart;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.SparkDefaults;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Iterator;
@@ -55,7 +56,7 @@ record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) 
   }
 
   private static JsonNode embedded(String key, String text) {
-    if (key.equals(SparkDefaults.FILE_KEY)) {
+    if (key.equals(ChartConfigMap.SPARK_DEFAULTS)) {
       var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       SparkDefaults.parse(text).forEach((k, v) -> node.put("#" + k, v));
       return node;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.render.RenderRequest;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.SparkDefaults;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.LinkedHashMap;
@@ -74,8 +75,8 @@ class SparkKeysOfEachLineTest {
   private static Set<String> keys(RenderedRelease release) {
     Set<String> keys = new TreeSet<>();
     for (HasMetadata o : release.objects()) {
-      if (o instanceof ConfigMap cm && cm.getData() != null && cm.getData().containsKey(SparkDefaults.FILE_KEY)) {
-        keys.addAll(SparkDefaults.parse(cm.getData().get(SparkDefaults.FILE_KEY)).keySet());
+      if (o instanceof ConfigMap cm && cm.getData() != null && cm.getData().containsKey(ChartConfigMap.SPARK_DEFAULTS)) {
+        keys.addAll(SparkDefaults.parse(cm.getData().get(ChartConfigMap.SPARK_DEFAULTS)).keySet());
       }
       JsonNode tree = Json.tree(o);
       tree.path("spec").path("sparkConf").fieldNames().forEachRemaining(keys::add);

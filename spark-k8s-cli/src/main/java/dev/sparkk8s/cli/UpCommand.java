@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
     description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
         + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
         + "rewritten; the first start for a Spark home also makes a class-data archive that later JVM starts use). "
-        + "Starts from the 'development' preset unless --preset names another. Returns once a query "
+        + "Renders the 'development' preset (or --preset), the -f files, the chart's ci/local-values.yaml "
+        + "(what one machine needs: its own Standalone master and workers, the event log read by a History "
+        + "Server), then --set, as helm template would; values that take that Standalone cluster away are "
+        + "refused. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {

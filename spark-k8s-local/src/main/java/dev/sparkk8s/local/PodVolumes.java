@@ -1,6 +1,7 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.SparkDefaults;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -102,7 +103,7 @@ final class PodVolumes {
   }
 
   private static byte[] rewrite(ChartContainer c, LocalAddresses addresses, String fileName, byte[] content) {
-    if (!fileName.equals(SparkDefaults.FILE_KEY)) {
+    if (!fileName.equals(ChartConfigMap.SPARK_DEFAULTS)) {
       return content;
     }
     return SparkDefaults.parse(new String(content, StandardCharsets.UTF_8)).entrySet().stream()

@@ -15,9 +15,6 @@ import java.util.TreeMap;
  */
 public final class SparkDefaults {
 
-  /** The file name Spark reads in its configuration directory. */
-  public static final String FILE_KEY = ChartConfigMap.SPARK_DEFAULTS;
-
   private SparkDefaults() {
   }
 
