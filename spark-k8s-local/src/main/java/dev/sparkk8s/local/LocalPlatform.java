@@ -43,7 +43,7 @@ public final class LocalPlatform {
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
-    exact.forEach((port, option) -> new LocalPorts().exactly(port, option));
+    exact.forEach((port, option) -> LocalPorts.preferringContainerPorts().exactly(port, option));
     ClassDataArchive archive = ClassDataArchive.of(home);
     archive.ensure(progress);
     resetRunDir(runDir);
@@ -52,7 +52,7 @@ public final class LocalPlatform {
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
     RenderedProcesses processes = RenderedProcesses.startContainers(release, NAMESPACE, containers, home, archive, runDir,
-        Map.of(), exact);
+        Map.of(), LocalPorts.preferringContainerPorts(), exact);
     LocalState state = state(options, home, runDir, start, processes.records());
     state.write();
     try {

@@ -7,14 +7,34 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Hands out local TCP ports: the one asked for when it is free, else a free one. */
+/**
+ * Hands out local TCP ports: the one asked for when it is free, else a free one. A platform that
+ * may run next to another one (a test kit's) takes ephemeral ports only: two JVMs that each check
+ * a port and release it before their process binds it can both be handed the same preferred port,
+ * while the kernel does not hand the same ephemeral port to both.
+ */
 final class LocalPorts {
 
   private final Set<Integer> handedOut = new HashSet<>();
+  private final boolean preferContainerPorts;
 
-  /** The preferred port if nothing listens there and it was not handed out yet, else a free port. */
+  private LocalPorts(boolean preferContainerPorts) {
+    this.preferContainerPorts = preferContainerPorts;
+  }
+
+  /** Ports a user recognises: the container's own port number when it is free. */
+  static LocalPorts preferringContainerPorts() {
+    return new LocalPorts(true);
+  }
+
+  /** Ephemeral ports only, whatever the container's port number. */
+  static LocalPorts ephemeral() {
+    return new LocalPorts(false);
+  }
+
+  /** The preferred port if this prefers container ports, nothing listens there and it was not handed out yet, else a free port. */
   int near(int preferred) {
-    if (!handedOut.contains(preferred) && isFree(preferred)) {
+    if (preferContainerPorts && !handedOut.contains(preferred) && isFree(preferred)) {
       handedOut.add(preferred);
       return preferred;
     }

@@ -28,7 +28,8 @@ public final class RenderedProcesses {
   }
 
   /**
-   * Starts the containers of the given components (of {@link ChartContainer#PLATFORM}) in parallel.
+   * Starts the containers of the given components (of {@link ChartContainer#PLATFORM}) in parallel,
+   * on ephemeral local ports: such a platform may run next to others on this machine.
    *
    * @param endpoints   addresses outside the release, replaced as written (see {@link LocalAddresses})
    * @param exactPorts  container ports that must keep their number, with the option that asked for it
@@ -38,14 +39,14 @@ public final class RenderedProcesses {
     List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> components.contains(c.component()))
         .toList();
     return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
-        exactPorts);
+        LocalPorts.ephemeral(), exactPorts);
   }
 
   static RenderedProcesses startContainers(RenderedRelease release, String namespace, List<ChartContainer> containers,
-      SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints,
+      SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints, LocalPorts ports,
       Map<Integer, String> exactPorts) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
-        runDir, new LocalPorts(), exactPorts, endpoints);
+        runDir, ports, exactPorts, endpoints);
     PodRunner runner = new PodRunner(home, archive, runDir);
     PodObjects objects = PodObjects.of(release);
     List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();

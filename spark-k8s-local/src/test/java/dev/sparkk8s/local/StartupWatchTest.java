@@ -31,7 +31,7 @@ class StartupWatchTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null")).start();
     ProcessPlan plan = new ProcessPlan(worker, "worker-1", new LaunchWrapper(List.of(), List.of()),
         new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir, log);
-    LocalAddresses addresses = new LocalAddresses(List.of(worker), List.of(), "default", runDir, new LocalPorts(), Map.of(),
+    LocalAddresses addresses = new LocalAddresses(List.of(worker), List.of(), "default", runDir, LocalPorts.preferringContainerPorts(), Map.of(),
         Map.of());
     LocalState state = new LocalState("4.1", runDir, Instant.now(), "sc://127.0.0.1:1", "spark://127.0.0.1:1",
         "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), runDir);

@@ -23,7 +23,7 @@ class VolumeClaimTemplateTest {
     List<ChartContainer> containers = ChartContainer.of(release);
     ChartContainer master = containers.stream().filter(c -> c.component() == Component.MASTER).findFirst().orElseThrow();
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), "default", runDir,
-        new LocalPorts(), Map.of(), Map.of());
+        LocalPorts.preferringContainerPorts(), Map.of(), Map.of());
 
     assertThat(master.pod().getSpec().getVolumes()).anySatisfy(v -> {
       assertThat(v.getName()).isEqualTo("recovery");
