@@ -58,14 +58,15 @@ there, after the template's, so the template must not carry one.
 {{/*
 The executor pod spec, shared by the kubernetes backend's pod-template file and the operator's
 executor templates. Spark overrides image, command, env it owns and resources it computes;
-resources here are derived from the same values, so the template and Spark agree.
+resources here are derived from the same values, so the template and Spark agree. Pull secrets
+are not here: Spark appends spark.kubernetes.container.image.pullSecrets (the Kubeflow operator's
+typed imagePullSecrets become that key) to every pod it builds, after the template's.
 */}}
 {{- define "spark-k8s.executorPodSpec" -}}
 {{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
 automountServiceAccountToken: false
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
-{{- include "spark-k8s.imagePullSecrets" . }}
 containers:
   - name: spark-executor
     image: {{ include "spark-k8s.image" . }}
@@ -89,14 +90,13 @@ volumes:
 {{/*
 The operator-created driver pod's spec: the Connect server, restricted like every other pod. In
 cluster mode the driver creates its executors with the ServiceAccount's token, which the
-ServiceAccount itself does not mount.
+ServiceAccount itself does not mount. Pull secrets come from Spark, as for executorPodSpec.
 */}}
 {{- define "spark-k8s.operatorDriverPodSpec" -}}
 serviceAccountName: {{ include "spark-k8s.serviceAccountName" . }}
 automountServiceAccountToken: true
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
-{{- include "spark-k8s.imagePullSecrets" . }}
 {{- if include "spark-k8s.eventLogOnS3" . }}
 initContainers:
   {{- include "spark-k8s.eventLogInitContainer" . | nindent 2 }}
