@@ -65,6 +65,7 @@ typed imagePullSecrets become that key) to every pod it builds, after the templa
 {{- define "spark-k8s.executorPodSpec" -}}
 {{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
 automountServiceAccountToken: false
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" "executor") }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
 containers:
@@ -72,6 +73,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor") | nindent 6 }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -83,8 +85,10 @@ containers:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor") | nindent 6 }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor") | nindent 2 }}
 {{- end -}}
 
 {{/*
@@ -95,6 +99,7 @@ ServiceAccount itself does not mount. Pull secrets come from Spark, as for execu
 {{- define "spark-k8s.operatorDriverPodSpec" -}}
 serviceAccountName: {{ include "spark-k8s.serviceAccountName" . }}
 automountServiceAccountToken: true
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" "connect") }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
 {{- if include "spark-k8s.eventLogOnS3" . }}
@@ -106,6 +111,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect") | nindent 6 }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -114,10 +120,12 @@ containers:
     volumeMounts:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect") | nindent 6 }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
   {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect") | nindent 2 }}
 {{- end -}}
