@@ -35,7 +35,8 @@ record ValuesContext(String name, Map<String, Object> values) {
       of("S3 through packages on the stock image", "spark.s3.enabled", true, "spark.s3.withPackages", true),
       // serviceAccount.create=false is only valid with a name.
       of("named ServiceAccount", "serviceAccount.name", "existing-sa"),
-      of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))));
+      of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))),
+      of("disruption budgets", "podDisruptionBudget.enabled", true));
 
   /** The leaf with the value this context gives it (its default when the context does not set it). */
   ValuesLeaf valueIn(ValuesLeaf leaf) {
