@@ -176,54 +176,39 @@ component when it sets them, else from pods.
 {{- end }}
 {{- end -}}
 
-{{/* The scheduling fields of a pod spec the settings set (none by default). */}}
+{{/*
+The scheduling fields of a pod spec the settings set, nothing when none is (the default). This
+and the three below take the indent of what they add as "indent" (0 unless given), and start
+with a newline when they add anything.
+*/}}
 {{- define "spark-k8s.podPlacement" -}}
 {{- $pod := include "spark-k8s.podSettings" . | fromJson -}}
-{{- with $pod.nodeSelector }}
-nodeSelector:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with $pod.tolerations }}
-tolerations:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with $pod.affinity }}
-affinity:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with $pod.topologySpreadConstraints }}
-{{- /* A constraint without a selector spreads the component's own pods. */}}
-{{- $selector := dict "matchLabels" (include "spark-k8s.selectorLabels" $ | fromYaml) }}
-topologySpreadConstraints:
-{{- range . }}
-{{- $constraint := deepCopy . }}
-{{- if not $constraint.labelSelector }}{{ $_ := set $constraint "labelSelector" $selector }}{{ end }}
-  - {{ toYaml $constraint | indent 4 | trim }}
-{{- end }}
-{{- end }}
-{{- with $pod.priorityClassName }}
-priorityClassName: {{ . }}
-{{- end }}
-{{- with $pod.terminationGracePeriodSeconds }}
-terminationGracePeriodSeconds: {{ int . }}
-{{- end }}
+{{- $fields := pick $pod "nodeSelector" "tolerations" "affinity" "priorityClassName" -}}
+{{- with $pod.topologySpreadConstraints -}}
+{{- /* A constraint without a selector spreads the component's own pods. */ -}}
+{{- $selector := dict "matchLabels" (include "spark-k8s.selectorLabels" $ | fromYaml) -}}
+{{- $constraints := list -}}
+{{- range . -}}
+{{- $constraint := deepCopy . -}}
+{{- if not $constraint.labelSelector }}{{ $_ := set $constraint "labelSelector" $selector }}{{ end -}}
+{{- $constraints = append $constraints $constraint -}}
+{{- end -}}
+{{- $_ := set $fields "topologySpreadConstraints" $constraints -}}
+{{- end -}}
+{{- with $pod.terminationGracePeriodSeconds }}{{ $_ := set $fields "terminationGracePeriodSeconds" (int .) }}{{ end -}}
+{{- range $k, $v := $fields }}{{ if not $v }}{{ $_ := unset $fields $k }}{{ end }}{{ end -}}
+{{- with $fields }}{{ toYaml . | nindent (int ($.indent | default 0)) }}{{ end -}}
 {{- end -}}
 
 {{/* Env vars, volume mounts and volumes the settings add to the pod's Spark container. */}}
 {{- define "spark-k8s.extraEnv" -}}
-{{- with (include "spark-k8s.podSettings" . | fromJson).extraEnv -}}
-{{ toYaml . }}
-{{- end -}}
+{{- with (include "spark-k8s.podSettings" . | fromJson).extraEnv }}{{ toYaml . | nindent (int ($.indent | default 0)) }}{{ end -}}
 {{- end -}}
 
 {{- define "spark-k8s.extraVolumeMounts" -}}
-{{- with (include "spark-k8s.podSettings" . | fromJson).extraVolumeMounts -}}
-{{ toYaml . }}
-{{- end -}}
+{{- with (include "spark-k8s.podSettings" . | fromJson).extraVolumeMounts }}{{ toYaml . | nindent (int ($.indent | default 0)) }}{{ end -}}
 {{- end -}}
 
 {{- define "spark-k8s.extraVolumes" -}}
-{{- with (include "spark-k8s.podSettings" . | fromJson).extraVolumes -}}
-{{ toYaml . }}
-{{- end -}}
+{{- with (include "spark-k8s.podSettings" . | fromJson).extraVolumes }}{{ toYaml . | nindent (int ($.indent | default 0)) }}{{ end -}}
 {{- end -}}

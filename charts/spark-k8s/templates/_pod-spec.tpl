@@ -73,7 +73,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
-      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor") | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor" "indent" 6) }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -85,10 +85,10 @@ containers:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
-      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor") | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor" "indent" 6) }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
-  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor") | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor" "indent" 2) }}
 {{- end -}}
 
 {{/*
@@ -111,7 +111,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
-      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect") | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect" "indent" 6) }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -120,12 +120,12 @@ containers:
     volumeMounts:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
-      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect") | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
   {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
-  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect") | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
 {{- end -}}
