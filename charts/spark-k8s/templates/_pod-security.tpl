@@ -22,8 +22,12 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
+{{/* A pod template's annotations: the chart's, then the pod settings'. Call with (dict "root" $ "component" "connect"). */}}
 {{- define "spark-k8s.podAnnotations" -}}
-spark-k8s.io/security-profile: {{ .Values.security.profile }}
+spark-k8s.io/security-profile: {{ .root.Values.security.profile }}
+{{- with (include "spark-k8s.podSettings" . | fromJson).annotations }}
+{{ toYaml . }}
+{{- end }}
 {{- end -}}
 
 {{/*

@@ -58,19 +58,22 @@ there, after the template's, so the template must not carry one.
 {{/*
 The executor pod spec, shared by the kubernetes backend's pod-template file and the operator's
 executor templates. Spark overrides image, command, env it owns and resources it computes;
-resources here are derived from the same values, so the template and Spark agree.
+resources here are derived from the same values, so the template and Spark agree. Pull secrets
+are not here: Spark appends spark.kubernetes.container.image.pullSecrets (the Kubeflow operator's
+typed imagePullSecrets become that key) to every pod it builds, after the template's.
 */}}
 {{- define "spark-k8s.executorPodSpec" -}}
 {{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
 automountServiceAccountToken: false
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" "executor") }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
-{{- include "spark-k8s.imagePullSecrets" . }}
 containers:
   - name: spark-executor
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor" "indent" 6) }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -82,21 +85,23 @@ containers:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor" "indent" 6) }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor" "indent" 2) }}
 {{- end -}}
 
 {{/*
 The operator-created driver pod's spec: the Connect server, restricted like every other pod. In
 cluster mode the driver creates its executors with the ServiceAccount's token, which the
-ServiceAccount itself does not mount.
+ServiceAccount itself does not mount. Pull secrets come from Spark, as for executorPodSpec.
 */}}
 {{- define "spark-k8s.operatorDriverPodSpec" -}}
 serviceAccountName: {{ include "spark-k8s.serviceAccountName" . }}
 automountServiceAccountToken: true
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" "connect") }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
-{{- include "spark-k8s.imagePullSecrets" . }}
 {{- if include "spark-k8s.eventLogOnS3" . }}
 initContainers:
   {{- include "spark-k8s.eventLogInitContainer" . | nindent 2 }}
@@ -106,6 +111,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect" "indent" 6) }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -114,10 +120,12 @@ containers:
     volumeMounts:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
   {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
 {{- end -}}

@@ -40,6 +40,7 @@ them (besides every key the chart sets in the current configuration).
   "spark.connect.grpc.binding.address" "spark.connect.grpc.binding.host"
   "spark.jars.packages" "spark.jars.ivy" "spark.jars.repositories"
   "spark.kubernetes.driver.pod.name" "spark.kubernetes.authenticate.driver.serviceAccountName"
+  "spark.kubernetes.executor.terminationGracePeriodSeconds"
   "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize") -}}
 {{- end -}}
 
@@ -115,6 +116,11 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- $_ := set $c "spark.kubernetes.executor.request.cores" (toString $v.executor.cores) -}}
 {{- $_ := set $c "spark.kubernetes.executor.limit.cores" (toString $v.executor.cores) -}}
 {{- $_ := set $c "spark.kubernetes.executor.podTemplateContainerName" "spark-executor" -}}
+{{- /* From 4.1 Spark sets its own grace period (30s by default) on executor pods, over the template's. */ -}}
+{{- $grace := (include "spark-k8s.podSettings" (dict "root" . "component" "executor") | fromJson).terminationGracePeriodSeconds -}}
+{{- if and $info.executorGracePeriodKey $grace -}}
+{{- $_ := set $c "spark.kubernetes.executor.terminationGracePeriodSeconds" (printf "%ds" (int $grace)) -}}
+{{- end -}}
 {{- end -}}
 {{- if eq $backend "operator" -}}
 {{- $_ := set $c "spark.kubernetes.authenticate.driver.serviceAccountName" (include "spark-k8s.serviceAccountName" .) -}}

@@ -45,7 +45,29 @@ final class AlternativeValues {
       Map.entry("security.profile", "openshift"),
       Map.entry("serviceAccount.name", "spark-runner"),
       Map.entry("serviceAccount.annotations",
-          Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/spark")));
+          Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/spark")),
+      Map.entry("spark.connect.pod", Map.of("priorityClassName", "interactive")),
+      Map.entry("spark.executor.pod", Map.of("nodeSelector", Map.of("pool", "spark-executors"))),
+      Map.entry("spark.standalone.master.pod", Map.of("labels", Map.of("tier", "control"))),
+      Map.entry("spark.standalone.worker.pod",
+          Map.of("tolerations", List.of(Map.of("key", "spark", "operator", "Exists")))),
+      Map.entry("spark.historyServer.pod", Map.of("annotations", Map.of("owner", "platform"))),
+      Map.entry("pods.nodeSelector", Map.of("pool", "spark")),
+      Map.entry("pods.tolerations",
+          List.of(Map.of("key", "dedicated", "operator", "Equal", "value", "spark", "effect", "NoSchedule"))),
+      Map.entry("pods.affinity", Map.of("nodeAffinity", Map.of("requiredDuringSchedulingIgnoredDuringExecution",
+          Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions",
+              List.of(Map.of("key", "pool", "operator", "In", "values", List.of("spark"))))))))),
+      Map.entry("pods.topologySpreadConstraints", List.of(Map.of("maxSkew", 1,
+          "topologyKey", "topology.kubernetes.io/zone", "whenUnsatisfiable", "ScheduleAnyway"))),
+      Map.entry("pods.priorityClassName", "spark-batch"),
+      Map.entry("pods.labels", Map.of("team", "data-platform")),
+      Map.entry("pods.annotations", Map.of("cluster-autoscaler.kubernetes.io/safe-to-evict", "false")),
+      Map.entry("pods.extraEnv", List.of(Map.of("name", "TZ", "value", "UTC"))),
+      Map.entry("pods.extraVolumes", List.of(Map.of("name", "ca-certs", "secret", Map.of("secretName", "ca")))),
+      // Valid where the pods have a volume to mount: the context "an extra volume".
+      Map.entry("pods.extraVolumeMounts",
+          List.of(Map.of("name", ValuesContext.EXTRA_VOLUME, "mountPath", "/etc/ssl/extra", "readOnly", true))));
 
   /** A Spark memory size ({@code 512m}, {@code 1g}). */
   private static final Pattern MEMORY = Pattern.compile("([1-9][0-9]*)([mMgG])");

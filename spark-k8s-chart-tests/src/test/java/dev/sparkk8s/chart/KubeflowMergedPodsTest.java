@@ -40,6 +40,11 @@ class KubeflowMergedPodsTest {
   private static final String[] S3A_EVENT_LOG = {"spark.image.repository=registry.example.com/spark",
       "spark.s3.enabled=true", "spark.s3.credentials.secretName=object-store",
       "spark.eventLog.enabled=true", "spark.eventLog.dir=s3a://logs/spark-events"};
+  /** Pod settings: an env var, a volume and its mount (all fields the webhook appends to), labels, a node selector. */
+  private static final String[] POD_SETTINGS = {"pods.extraEnv[0].name=TZ", "pods.extraEnv[0].value=UTC",
+      "pods.extraVolumes[0].name=certs", "pods.extraVolumes[0].secret.secretName=ca",
+      "pods.extraVolumeMounts[0].name=certs", "pods.extraVolumeMounts[0].mountPath=/etc/certs",
+      "pods.nodeSelector.pool=spark", "spark.executor.pod.labels.tier=compute"};
   private static final PolicyEngine PSS = new PolicyEngine(
       Stream.of(PssBaseline.rules(), PssRestricted.rules()).flatMap(List::stream).toList());
 
@@ -50,6 +55,7 @@ class KubeflowMergedPodsTest {
         out.add(Arguments.of(version, profile, "defaults", new String[0]));
         out.add(Arguments.of(version, profile, "S3 keys and an event log on a claim", S3_AND_CLAIM));
         out.add(Arguments.of(version, profile, "an s3a:// event log", S3A_EVENT_LOG));
+        out.add(Arguments.of(version, profile, "pod settings", POD_SETTINGS));
       }
     }
     return out.stream();
@@ -90,6 +96,15 @@ class KubeflowMergedPodsTest {
       assertThat(driver.spec().getVolumes()).extracting(Volume::getName).contains("spark-events");
       assertThat(sparkContainer(driver).getVolumeMounts()).extracting(VolumeMount::getMountPath)
           .contains("/var/spark-events");
+    }
+    if (sets == POD_SETTINGS) {
+      for (PodSite pod : List.of(driver, executor)) {
+        assertThat(sparkContainer(pod).getEnv()).extracting(EnvVar::getName).containsOnlyOnce("TZ");
+        assertThat(pod.spec().getVolumes()).extracting(Volume::getName).containsOnlyOnce("certs");
+        assertThat(pod.spec().getNodeSelector()).containsEntry("pool", "spark");
+      }
+      assertThat(executor.labels()).containsEntry("tier", "compute");
+      assertThat(driver.labels()).doesNotContainKey("tier");
     }
     if (sets == S3A_EVENT_LOG) {
       assertThat(driver.spec().getInitContainers()).as("the template's init container survives the webhook")

@@ -16,16 +16,27 @@ final class SchemaType {
   static Optional<String> of(JsonNode schema, String dottedKey) {
     JsonNode node = schema;
     for (String name : dottedKey.split("\\.")) {
-      node = node.path("properties").path(name);
+      node = resolve(schema, node).path("properties").path(name);
     }
-    return node.isMissingNode() ? Optional.empty() : describe(node);
+    return node.isMissingNode() ? Optional.empty() : describe(schema, node);
   }
 
-  private static Optional<String> describe(JsonNode node) {
+  /** A local {@code $ref} ({@code #/definitions/x}) resolved; any other node as it is. */
+  private static JsonNode resolve(JsonNode schema, JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    return ref.startsWith("#/") ? schema.at(ref.substring(1)) : node;
+  }
+
+  /** A definition is named by its title ({@code pod settings}, {@code toleration}). */
+  private static Optional<String> describe(JsonNode schema, JsonNode reference) {
+    JsonNode node = resolve(schema, reference);
+    if (node.has("title")) {
+      return Optional.of(node.get("title").asText());
+    }
     JsonNode alternatives = node.has("oneOf") ? node.get("oneOf") : node.get("anyOf");
     if (alternatives != null) {
       List<String> types = new ArrayList<>();
-      alternatives.forEach(a -> describe(a).ifPresent(types::add));
+      alternatives.forEach(a -> describe(schema, a).ifPresent(types::add));
       return types.isEmpty() ? Optional.empty() : Optional.of(or(types));
     }
     JsonNode type = node.get("type");
@@ -39,8 +50,8 @@ final class SchemaType {
       names.add(type.asText());
     }
     String text = switch (names.size() == 1 ? names.get(0) : "") {
-      case "array" -> "list of " + describe(node.path("items")).orElse("any");
-      case "object" -> "map of " + describe(node.path("additionalProperties")).orElse("any");
+      case "array" -> "list of " + describe(schema, node.path("items")).orElse("any");
+      case "object" -> "map of " + describe(schema, node.path("additionalProperties")).orElse("any");
       default -> or(names);
     };
     if (node.has("enum")) {

@@ -40,7 +40,10 @@ class SparkKeysOfEachLineTest {
           "spark.eventLog.existingClaim=events", "spark.historyServer.enabled=true"},
       new String[] {"spark.executor.shufflePartitionsPerCore=2"},
       new String[] {"spark.connect.serverJarSource=packages", "spark.s3.enabled=true", "spark.s3.withPackages=true",
-          "spark.connect.packageRepositories[0]=https://mirror.example.com/maven2"});
+          "spark.connect.packageRepositories[0]=https://mirror.example.com/maven2"},
+      // spark.kubernetes.executor.terminationGracePeriodSeconds exists from 4.1 only.
+      new String[] {"spark.executor.pod.terminationGracePeriodSeconds=60"},
+      new String[] {"spark.connect.mode.k8s.backend=operator", "spark.executor.pod.terminationGracePeriodSeconds=60"});
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})

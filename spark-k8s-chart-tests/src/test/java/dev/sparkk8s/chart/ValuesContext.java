@@ -12,6 +12,8 @@ record ValuesContext(String name, Map<String, Object> values) {
 
   /** An image with S3A (built with images/Dockerfile); the stock image has none. */
   static final String S3A_IMAGE = "registry.example.com/spark";
+  /** The volume of the context "an extra volume", which pods.extraVolumeMounts can mount. */
+  static final String EXTRA_VOLUME = "extra";
 
   static final List<ValuesContext> ALL = List.of(
       of("defaults"),
@@ -32,7 +34,9 @@ record ValuesContext(String name, Map<String, Object> values) {
           "spark.image.repository", S3A_IMAGE),
       of("S3 through packages on the stock image", "spark.s3.enabled", true, "spark.s3.withPackages", true),
       // serviceAccount.create=false is only valid with a name.
-      of("named ServiceAccount", "serviceAccount.name", "existing-sa"));
+      of("named ServiceAccount", "serviceAccount.name", "existing-sa"),
+      of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))),
+      of("disruption budgets", "podDisruptionBudget.enabled", true));
 
   /** The leaf with the value this context gives it (its default when the context does not set it). */
   ValuesLeaf valueIn(ValuesLeaf leaf) {

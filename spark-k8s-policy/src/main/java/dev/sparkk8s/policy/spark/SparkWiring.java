@@ -14,6 +14,6 @@ public final class SparkWiring {
         new ExecutorTemplateMounted(), new DynamicAllocationShuffleTracking(), new ExecutorMemoryFitsPod(),
         new DriverMemoryFitsPod(), new StandaloneWorkerFitsExecutor(), new StandaloneMasterRecovery(), new S3aInImage(),
         new StartedThroughLaunchWrapper(), new ApiTokenOnlyForDrivers(), new KubeflowMergedPodValid(),
-        new ConnectServerRestartsForever(), new S3aEventLogDirCreated());
+        new ConnectServerRestartsForever(), new S3aEventLogDirCreated(), new DisruptionBudgetAllowsDrain());
   }
 }
