@@ -63,6 +63,9 @@ resources here are derived from the same values, so the template and Spark agree
 {{- define "spark-k8s.executorPodSpec" -}}
 {{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
 automountServiceAccountToken: false
+{{- with include "spark-k8s.decommissionGracePeriodSeconds" . }}
+terminationGracePeriodSeconds: {{ . }}
+{{- end }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
 {{- include "spark-k8s.imagePullSecrets" . }}
@@ -71,6 +74,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -78,12 +82,17 @@ containers:
       limits:
         cpu: {{ .Values.spark.executor.cores | quote }}
         memory: {{ printf "%dMi" (int $exec.pod) }}
+        {{- with include "spark-k8s.gpuLimit" (dict "root" . "executors" 1) }}{{ . | nindent 8 }}{{ end }}
     securityContext:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- with include "spark-k8s.executorLocalDirMount" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- with include "spark-k8s.executorLocalDirVolume" . }}{{ . | nindent 2 }}{{ end }}
+  {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}
 
 {{/*
@@ -106,6 +115,7 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
+      {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -114,10 +124,12 @@ containers:
     volumeMounts:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
   {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}

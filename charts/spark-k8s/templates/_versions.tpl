@@ -3,8 +3,8 @@
 {{/* Facts about each supported Spark line, as JSON. */}}
 {{- define "spark-k8s.versionInfo" -}}
 {{- $lines := dict
-  "3.5" (dict "release" "3.5.5" "scala" "2.12" "hadoop" "3.3.4" "connectBundled" false "grpcBindingAddress" false)
-  "4.1" (dict "release" "4.1.1" "scala" "2.13" "hadoop" "3.4.2" "connectBundled" true "grpcBindingAddress" true) -}}
+  "3.5" (dict "release" "3.5.5" "scala" "2.12" "hadoop" "3.3.4" "connectBundled" false "grpcBindingAddress" false "executorGracePeriodKey" false)
+  "4.1" (dict "release" "4.1.1" "scala" "2.13" "hadoop" "3.4.2" "connectBundled" true "grpcBindingAddress" true "executorGracePeriodKey" true) -}}
 {{- $v := toString .Values.spark.version -}}
 {{- if not (hasKey $lines $v) -}}
 {{- fail (printf "spark.version: %q is not supported; use \"3.5\" or \"4.1\"" $v) -}}
