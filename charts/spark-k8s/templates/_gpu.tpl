@@ -54,7 +54,7 @@ can hold, found by the same discovery script.
 {{- fail (printf "spark.executor.gpu.taskAmount: %v; Spark %s takes a whole number or a fraction of at most %v" $g.taskAmount .Values.spark.version $maxFraction) -}}
 {{- end -}}
 {{- if gt $task (float64 $g.amount) -}}
-{{- fail (printf "spark.executor.gpu.taskAmount: %v is more than the %v GPUs of an executor (spark.executor.gpu.amount); no task could run" $g.taskAmount $g.amount) -}}
+{{- fail (printf "spark.executor.gpu.taskAmount: %v is more than an executor has (spark.executor.gpu.amount=%v); no task could run" $g.taskAmount $g.amount) -}}
 {{- end -}}
 {{- if and (ne (include "spark-k8s.backend" .) "standalone") (ne (base $g.resourceName) "gpu") -}}
 {{- fail (printf "spark.executor.gpu.resourceName: %s; Spark on Kubernetes requests <vendor>/gpu, so the resource must be named <domain>/gpu (e.g. nvidia.com/gpu, amd.com/gpu)" $g.resourceName) -}}

@@ -61,7 +61,7 @@ the chart or Spark sets, no mountPath is, holds or sits in a directory the chart
 {{- $path := trimSuffix "/" $s.mountPath -}}
 {{- range $taken -}}
 {{- if or (eq $path .) (hasPrefix (printf "%s/" $path) .) (hasPrefix (printf "%s/" .) $path) -}}
-{{- fail (printf "spark.secrets[%d].mountPath: %s overlaps %s, which the chart mounts; choose another directory (e.g. /etc/secrets/<name>)" $i $s.mountPath .) -}}
+{{- fail (printf "spark.secrets[%d].mountPath: %s is, holds or sits in %s, which the chart mounts; choose another directory (e.g. /etc/secrets/<name>)" $i $s.mountPath .) -}}
 {{- end -}}
 {{- end -}}
 {{- if hasKey $paths $path -}}
