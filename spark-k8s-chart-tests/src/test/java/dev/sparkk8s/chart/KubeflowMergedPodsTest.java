@@ -40,6 +40,11 @@ class KubeflowMergedPodsTest {
   private static final String[] S3A_EVENT_LOG = {"spark.image.repository=registry.example.com/spark",
       "spark.s3.enabled=true", "spark.s3.credentials.secretName=object-store",
       "spark.eventLog.enabled=true", "spark.eventLog.dir=s3a://logs/spark-events"};
+  /** Secrets, a tmpfs local dir, GPUs and decommission: volumes, mounts, env and resources in the templates. */
+  private static final String[] JOB_FEATURES = {"spark.secrets[0].secretName=db", "spark.secrets[0].key=password",
+      "spark.secrets[0].envName=DB_PASSWORD", "spark.secrets[1].secretName=tls", "spark.secrets[1].mountPath=/etc/tls",
+      "spark.executor.localStorage.type=tmpfs", "spark.executor.localStorage.size=1Gi", "spark.executor.gpu.amount=1",
+      "spark.decommission.enabled=true"};
   private static final PolicyEngine PSS = new PolicyEngine(
       Stream.of(PssBaseline.rules(), PssRestricted.rules()).flatMap(List::stream).toList());
 
@@ -50,6 +55,7 @@ class KubeflowMergedPodsTest {
         out.add(Arguments.of(version, profile, "defaults", new String[0]));
         out.add(Arguments.of(version, profile, "S3 keys and an event log on a claim", S3_AND_CLAIM));
         out.add(Arguments.of(version, profile, "an s3a:// event log", S3A_EVENT_LOG));
+        out.add(Arguments.of(version, profile, "secrets, a tmpfs local dir, GPUs, decommission", JOB_FEATURES));
       }
     }
     return out.stream();
@@ -90,6 +96,16 @@ class KubeflowMergedPodsTest {
       assertThat(driver.spec().getVolumes()).extracting(Volume::getName).contains("spark-events");
       assertThat(sparkContainer(driver).getVolumeMounts()).extracting(VolumeMount::getMountPath)
           .contains("/var/spark-events");
+    }
+    if (sets == JOB_FEATURES) {
+      for (PodSite pod : List.of(driver, executor)) {
+        assertThat(sparkContainer(pod).getEnv()).extracting(EnvVar::getName).contains("DB_PASSWORD");
+        assertThat(sparkContainer(pod).getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/etc/tls");
+      }
+      assertThat(sparkContainer(executor).getVolumeMounts()).extracting(VolumeMount::getName)
+          .contains("spark-local-dir-1");
+      assertThat(sparkContainer(executor).getResources().getLimits()).containsKey("nvidia.com/gpu");
+      assertThat(executor.spec().getTerminationGracePeriodSeconds()).isEqualTo(120L);
     }
     if (sets == S3A_EVENT_LOG) {
       assertThat(driver.spec().getInitContainers()).as("the template's init container survives the webhook")
