@@ -59,6 +59,11 @@ can hold, found by the same discovery script.
 {{- if and (ne (include "spark-k8s.backend" .) "standalone") (ne (base $g.resourceName) "gpu") -}}
 {{- fail (printf "spark.executor.gpu.resourceName: %s; Spark on Kubernetes requests <vendor>/gpu, so the resource must be named <domain>/gpu (e.g. nvidia.com/gpu, amd.com/gpu)" $g.resourceName) -}}
 {{- end -}}
+{{- $scala := regexFind "_2\\.1[0-9]" (base $g.rapidsJar) | trimPrefix "_" -}}
+{{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
+{{- if and $scala (ne $scala $info.scala) -}}
+{{- fail (printf "spark.executor.gpu.rapidsJar: %s is built for Scala %s; Spark %s runs Scala %s" (base $g.rapidsJar) $scala .Values.spark.version $info.scala) -}}
+{{- end -}}
 {{- else if $g.rapidsJar -}}
 {{- fail "spark.executor.gpu.rapidsJar: the RAPIDS Accelerator runs on GPUs; set spark.executor.gpu.amount" -}}
 {{- end -}}

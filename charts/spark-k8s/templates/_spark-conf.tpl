@@ -26,6 +26,10 @@ sparkConf) and the settings it shares with the other Spark processes. */}}
 {{- end -}}
 {{- range $i, $p := .Values.spark.connect.extraPackages -}}
 {{- $artifact := regexReplaceAll ":[^:]*$" $p "" -}}
+{{- $scala := regexFind "_2\\.1[0-9]$" $artifact | trimPrefix "_" -}}
+{{- if and $scala (ne $scala $info.scala) -}}
+{{- fail (printf "spark.connect.extraPackages[%d]: %s is built for Scala %s; Spark %s runs Scala %s" $i $artifact $scala $.Values.spark.version $info.scala) -}}
+{{- end -}}
 {{- range $pkgs -}}
 {{- if hasPrefix (printf "%s:" $artifact) . -}}
 {{- fail (printf "spark.connect.extraPackages[%d]: %s is already in spark.jars.packages (%s); list each artifact once" $i $artifact .) -}}
