@@ -25,20 +25,27 @@ name or mount path twice), and server-side apply merges these lists by name.
   "SPARK_EXECUTOR_DIRS" "SPARK_APPLICATION_ID" "SPARK_EXECUTOR_ID" "SPARK_EXECUTOR_POD_IP"
   "SPARK_EXECUTOR_POD_NAME" "SPARK_EXECUTOR_ATTRIBUTE_APP_ID" "SPARK_EXECUTOR_ATTRIBUTE_EXECUTOR_ID"
   "SPARK_CLASSPATH" "SPARK_DRIVER_BIND_ADDRESS" "SPARK_RESOURCE_PROFILE_ID" "SPARK_LOCAL_DIRS") -}}
+{{- $mountPaths := list "/tmp" "/opt/spark/work-dir" "/opt/spark/conf" "/opt/spark/pod-templates"
+  "/var/spark-events" "/opt/spark/hadoop-conf" "/opt/spark/recovery" "/opt/spark/pod-template"
+  "/opt/spark/bin" "/opt/spark/jars" (include "spark-k8s.localDirPath" .root) -}}
+{{- /* spark.secrets' own names, unless asked for what the chart owns besides them (to check spark.secrets). */ -}}
+{{- if not .withoutSecrets -}}
+{{- range .root.Values.spark.secrets -}}
+{{- if hasKey . "envName" }}{{ $env = append $env .envName }}{{ else }}{{ $mountPaths = append $mountPaths (trimSuffix "/" .mountPath) }}{{ end -}}
+{{- end -}}
+{{- end -}}
 {{- toJson (dict
   "env" (uniq $env)
   "envPrefixes" (list "SPARK_JAVA_OPT_")
   "volumes" (list "tmp" "work-dir" "spark-conf" "executor-pod-template" "spark-events" "event-log-init"
     "recovery" "history-conf" "spark-conf-volume-driver" "spark-conf-volume-exec" "pod-template-volume"
-    "hadoop-properties" "krb5-file" "kerberos-keytab" "hadoop-secret" "kubernetes-credentials")
-  "volumePrefixes" (list "spark-local-dir-")
-  "mountPaths" (list "/tmp" "/opt/spark/work-dir" "/opt/spark/conf" "/opt/spark/pod-templates"
-    "/var/spark-events" "/opt/spark/hadoop-conf" "/opt/spark/recovery" "/opt/spark/pod-template"
-    "/opt/spark/bin" "/opt/spark/jars")
+    "hadoop-properties" "krb5-file" "kerberos-keytab" "hadoop-secret" "kubernetes-credentials" "spark-local-dir")
+  "volumePrefixes" (list "spark-local-dir-" "spark-secret-")
+  "mountPaths" $mountPaths
   "labels" (list "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/component"
     "app.kubernetes.io/part-of" "app.kubernetes.io/managed-by" "helm.sh/chart"
     "spark-role" "spark-app-selector" "spark-app-name" "spark-exec-id" "spark-exec-resourceprofile-id"
-    "spark-exec-inactive" "spark-version")
+    "spark-exec-inactive" "spark-version" (include "spark-k8s.decommissionLabel" .root))
   "annotationPrefixes" (list "spark-k8s.io/" "checksum/")) -}}
 {{- end -}}
 
@@ -52,7 +59,8 @@ The component's pod settings, resolved and checked, as JSON: nodeSelector, label
 (merged per key); extraEnv, extraVolumes (per name), extraVolumeMounts (per mountPath), a
 component's entry replacing the default's of the same key; tolerations, affinity,
 topologySpreadConstraints, priorityClassName, terminationGracePeriodSeconds (0: not set) from the
-component when it sets them, else from pods.
+component when it sets them, else from pods; executors and workers that decommission get the time
+it needs (spark-k8s.decommissionGracePeriodSeconds) unless one of them sets a grace period.
 */}}
 {{- define "spark-k8s.podSettings" -}}
 {{- $key := include "spark-k8s.podSettingsKey" . -}}
@@ -96,6 +104,9 @@ component when it sets them, else from pods.
 {{- range $field := list "tolerations" "affinity" "topologySpreadConstraints" "priorityClassName" "terminationGracePeriodSeconds" -}}
 {{- $_ := set $r $field (get $own $field | default (get $defaults $field)) -}}
 {{- end -}}
+{{- if and (not $r.terminationGracePeriodSeconds) (has .component (list "executor" "worker")) -}}
+{{- with include "spark-k8s.decommissionGracePeriodSeconds" .root }}{{ $_ := set $r "terminationGracePeriodSeconds" (int .) }}{{ end -}}
+{{- end -}}
 {{- $_ := include "spark-k8s.checkPodSettings" (dict "root" .root "settings" $r "origin" $origin) -}}
 {{- toJson $r -}}
 {{- end -}}
@@ -127,7 +138,7 @@ component when it sets them, else from pods.
 {{- $owned := has $name $reserved.env -}}
 {{- range $reserved.envPrefixes }}{{ if hasPrefix . $name }}{{ $owned = true }}{{ end }}{{ end -}}
 {{- if $owned -}}
-{{- fail (printf "%s: the chart or Spark sets %s itself; a second entry of that name would override its wiring or be ignored" $at .name) -}}
+{{- fail (printf "%s: the chart, Spark or spark.secrets sets %s already; a second entry of that name would override its wiring or be ignored" $at .name) -}}
 {{- end -}}
 {{- if and (hasKey . "value") (hasKey . "valueFrom") -}}
 {{- fail (printf "%s: give value or valueFrom, not both" $at) -}}

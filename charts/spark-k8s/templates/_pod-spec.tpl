@@ -74,6 +74,7 @@ containers:
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
       {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor" "indent" 6) }}
+      {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -81,14 +82,19 @@ containers:
       limits:
         cpu: {{ .Values.spark.executor.cores | quote }}
         memory: {{ printf "%dMi" (int $exec.pod) }}
+        {{- with include "spark-k8s.gpuLimit" (dict "root" . "executors" 1) }}{{ . | nindent 8 }}{{ end }}
     securityContext:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
       {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor" "indent" 6) }}
+      {{- with include "spark-k8s.executorLocalDirMount" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
   {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor" "indent" 2) }}
+  {{- with include "spark-k8s.executorLocalDirVolume" . }}{{ . | nindent 2 }}{{ end }}
+  {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}
 
 {{/*
@@ -112,6 +118,7 @@ containers:
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
       {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect" "indent" 6) }}
+      {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -121,6 +128,7 @@ containers:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
       {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
+      {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
@@ -128,4 +136,5 @@ volumes:
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
   {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
+  {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}

@@ -14,7 +14,7 @@ sparkConf) and the settings it shares with the other Spark processes. */}}
 {{- toJson $c -}}
 {{- end -}}
 
-{{/* Maven packages the Connect server fetches at start, comma-separated (may be empty). */}}
+{{/* Maven packages the Connect server fetches at start, comma-separated (may be empty): the chart's, then spark.connect.extraPackages. */}}
 {{- define "spark-k8s.connectPackages" -}}
 {{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
 {{- $pkgs := list -}}
@@ -23,6 +23,19 @@ sparkConf) and the settings it shares with the other Spark processes. */}}
 {{- end -}}
 {{- if and .Values.spark.s3.enabled .Values.spark.s3.withPackages -}}
 {{- $pkgs = append $pkgs (printf "org.apache.hadoop:hadoop-aws:%s" $info.hadoop) -}}
+{{- end -}}
+{{- range $i, $p := .Values.spark.connect.extraPackages -}}
+{{- $artifact := regexReplaceAll ":[^:]*$" $p "" -}}
+{{- $scala := regexFind "_2\\.1[0-9]$" $artifact | trimPrefix "_" -}}
+{{- if and $scala (ne $scala $info.scala) -}}
+{{- fail (printf "spark.connect.extraPackages[%d]: %s is built for Scala %s; Spark %s runs Scala %s" $i $artifact $scala $.Values.spark.version $info.scala) -}}
+{{- end -}}
+{{- range $pkgs -}}
+{{- if hasPrefix (printf "%s:" $artifact) . -}}
+{{- fail (printf "spark.connect.extraPackages[%d]: %s is already in spark.jars.packages (%s); list each artifact once" $i $artifact .) -}}
+{{- end -}}
+{{- end -}}
+{{- $pkgs = append $pkgs $p -}}
 {{- end -}}
 {{- join "," $pkgs -}}
 {{- end -}}
@@ -41,7 +54,9 @@ them (besides every key the chart sets in the current configuration).
   "spark.jars.packages" "spark.jars.ivy" "spark.jars.repositories"
   "spark.kubernetes.driver.pod.name" "spark.kubernetes.authenticate.driver.serviceAccountName"
   "spark.kubernetes.executor.terminationGracePeriodSeconds"
-  "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize") -}}
+  "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize"
+  "spark.decommission.enabled" "spark.storage.decommission.enabled"
+  "spark.executor.resource.gpu.amount" "spark.task.resource.gpu.amount") -}}
 {{- end -}}
 
 {{/*
@@ -150,15 +165,26 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- end -}}
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
+{{- $c = merge $c (include "spark-k8s.localStorageConf" . | fromJson) (include "spark-k8s.gpuConf" . | fromJson)
+  (include "spark-k8s.decommissionConf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}
 {{- if or (has $k $derived) (hasKey $c $k) -}}
 {{- fail (printf "spark.conf.%s: the chart derives this key from its own values; set the chart value instead (see values.yaml)" $k) -}}
 {{- end -}}
-{{- $_ := set $user $k (toString $val) -}}
+{{- $_ := set $user $k (include "spark-k8s.confValue" $val) -}}
 {{- end -}}
 {{- toJson (merge $user $c (include "spark-k8s.tunableDefaults" . | fromJson)) -}}
+{{- end -}}
+
+{{/* A spark.conf value as Spark reads it: a whole number from a values file (a float) without an exponent. */}}
+{{- define "spark-k8s.confValue" -}}
+{{- if kindIs "float64" . -}}
+{{- if eq . (floor .) }}{{ printf "%d" (int64 .) }}{{ else }}{{ toString . }}{{ end -}}
+{{- else if not (kindIs "invalid" .) -}}
+{{- toString . -}}
+{{- end -}}
 {{- end -}}
 
 {{/* A dict rendered as spark-defaults.conf: sorted "key value" lines. */}}

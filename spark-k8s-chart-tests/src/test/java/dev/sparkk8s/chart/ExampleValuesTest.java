@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every example values file in {@code docs/examples/} renders on both Spark lines (on every backend when the file
- * does not choose one) with no policy finding, and the README links it.
+ * does not choose one) with no policy finding and changes the release, and the README links it.
  */
 class ExampleValuesTest {
 
@@ -65,6 +65,8 @@ class ExampleValuesTest {
     RenderedRelease release = ChartFixture.render(request.build());
     List<Finding> findings = PolicyEngine.standard().check(release.objects());
     assertThat(findings).extracting(Finding::describe).isEmpty();
+    assertThat(release.yaml()).as("the example changes the release")
+        .isNotEqualTo(ChartFixture.render(ChartFixture.request(sets).set("spark.version", version).build()).yaml());
   }
 
   @Test

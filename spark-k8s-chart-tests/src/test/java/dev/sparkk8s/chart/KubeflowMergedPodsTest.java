@@ -45,6 +45,11 @@ class KubeflowMergedPodsTest {
       "pods.extraVolumes[0].name=certs", "pods.extraVolumes[0].secret.secretName=ca",
       "pods.extraVolumeMounts[0].name=certs", "pods.extraVolumeMounts[0].mountPath=/etc/certs",
       "pods.nodeSelector.pool=spark", "spark.executor.pod.labels.tier=compute"};
+  /** Secrets, a tmpfs local dir, GPUs and decommission: volumes, mounts, env and resources in the templates. */
+  private static final String[] JOB_FEATURES = {"spark.secrets[0].secretName=db", "spark.secrets[0].key=password",
+      "spark.secrets[0].envName=DB_PASSWORD", "spark.secrets[1].secretName=tls", "spark.secrets[1].mountPath=/etc/tls",
+      "spark.executor.localStorage.type=tmpfs", "spark.executor.localStorage.size=1Gi", "spark.executor.gpu.amount=1",
+      "spark.decommission.enabled=true"};
   private static final PolicyEngine PSS = new PolicyEngine(
       Stream.of(PssBaseline.rules(), PssRestricted.rules()).flatMap(List::stream).toList());
 
@@ -56,6 +61,7 @@ class KubeflowMergedPodsTest {
         out.add(Arguments.of(version, profile, "S3 keys and an event log on a claim", S3_AND_CLAIM));
         out.add(Arguments.of(version, profile, "an s3a:// event log", S3A_EVENT_LOG));
         out.add(Arguments.of(version, profile, "pod settings", POD_SETTINGS));
+        out.add(Arguments.of(version, profile, "secrets, a tmpfs local dir, GPUs, decommission", JOB_FEATURES));
       }
     }
     return out.stream();
@@ -105,6 +111,16 @@ class KubeflowMergedPodsTest {
       }
       assertThat(executor.labels()).containsEntry("tier", "compute");
       assertThat(driver.labels()).doesNotContainKey("tier");
+    }
+    if (sets == JOB_FEATURES) {
+      for (PodSite pod : List.of(driver, executor)) {
+        assertThat(sparkContainer(pod).getEnv()).extracting(EnvVar::getName).contains("DB_PASSWORD");
+        assertThat(sparkContainer(pod).getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/etc/tls");
+      }
+      assertThat(sparkContainer(executor).getVolumeMounts()).extracting(VolumeMount::getName)
+          .contains("spark-local-dir-1");
+      assertThat(sparkContainer(executor).getResources().getLimits()).containsKey("nvidia.com/gpu");
+      assertThat(executor.spec().getTerminationGracePeriodSeconds()).isEqualTo(120L);
     }
     if (sets == S3A_EVENT_LOG) {
       assertThat(driver.spec().getInitContainers()).as("the template's init container survives the webhook")

@@ -2,6 +2,7 @@ package dev.sparkk8s.chart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,7 +52,9 @@ final class SchemaType {
     }
     String text = switch (names.size() == 1 ? names.get(0) : "") {
       case "array" -> "list of " + describe(schema, node.path("items")).orElse("any");
-      case "object" -> "map of " + describe(schema, node.path("additionalProperties")).orElse("any");
+      case "object" -> node.has("properties")
+          ? "object {" + String.join(", ", names(node.get("properties").fieldNames())) + "}"
+          : "map of " + describe(schema, node.path("additionalProperties")).orElse("any");
       default -> or(names);
     };
     if (node.has("enum")) {
@@ -68,5 +71,11 @@ final class SchemaType {
     }
     return types.subList(0, types.size() - 1).stream().collect(Collectors.joining(", "))
         + " or " + types.get(types.size() - 1);
+  }
+
+  private static List<String> names(Iterator<String> names) {
+    List<String> out = new ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
   }
 }

@@ -32,6 +32,16 @@ class SparkKeysOfEachLineTest {
       "spark.executorEnv.", "spark.sql.catalog.", "spark.kubernetes.driver.label.",
       "spark.kubernetes.executor.label.", "spark.kubernetes.driver.annotation.", "spark.kubernetes.executor.annotation.");
   private static final Pattern OPTION = Pattern.compile("(?:-D|^)(spark\\.[A-Za-z0-9_.\\-]+)=");
+  /**
+   * Keys Spark builds from a user-chosen name in the middle: resources
+   * ({@code spark.executor.resource.<name>.amount}, ResourceUtils) and Kubernetes volumes
+   * ({@code spark.kubernetes.executor.volumes.<type>.<name>.mount.path}, KubernetesVolumeUtils).
+   */
+  private static final List<Pattern> NAMED_FAMILIES = List.of(
+      Pattern.compile("spark\\.(executor|driver|worker)\\.resource\\.[A-Za-z0-9]+\\.(amount|discoveryScript|vendor)"),
+      Pattern.compile("spark\\.task\\.resource\\.[A-Za-z0-9]+\\.amount"),
+      Pattern.compile("spark\\.kubernetes\\.(driver|executor)\\.volumes\\.(emptyDir|persistentVolumeClaim)\\.[a-z0-9-]+\\."
+          + "(mount\\.(path|readOnly|subPath)|options\\.(claimName|storageClass|sizeLimit|medium))"));
 
   /** Contexts that turn on what the matrix leaves off. */
   private static final List<String[]> FEATURES = List.of(
@@ -43,7 +53,15 @@ class SparkKeysOfEachLineTest {
           "spark.connect.packageRepositories[0]=https://mirror.example.com/maven2"},
       // spark.kubernetes.executor.terminationGracePeriodSeconds exists from 4.1 only.
       new String[] {"spark.executor.pod.terminationGracePeriodSeconds=60"},
-      new String[] {"spark.connect.mode.k8s.backend=operator", "spark.executor.pod.terminationGracePeriodSeconds=60"});
+      new String[] {"spark.connect.mode.k8s.backend=operator", "spark.executor.pod.terminationGracePeriodSeconds=60"},
+      // Decommission: 4.1 also gets the executor grace period through the key above.
+      new String[] {"spark.decommission.enabled=true", "spark.decommission.fallbackStoragePath=hdfs://nn:8020/fallback/"},
+      new String[] {"spark.decommission.enabled=true", "spark.connect.mode.k8s.backend=operator"},
+      new String[] {"spark.decommission.enabled=true", "spark.connect.mode.k8s.backend=standalone"},
+      new String[] {"spark.executor.gpu.amount=1", "spark.executor.gpu.rapidsJar=local:///opt/rapids/rapids.jar"},
+      new String[] {"spark.executor.gpu.amount=1", "spark.connect.mode.k8s.backend=standalone"},
+      new String[] {"spark.executor.localStorage.type=onDemandClaim", "spark.executor.localStorage.size=20Gi",
+          "spark.executor.localStorage.storageClass=standard"});
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
@@ -52,7 +70,8 @@ class SparkKeysOfEachLineTest {
     Set<String> unknown = new TreeSet<>();
     for (Map.Entry<String, RenderRequest> render : renders(line).entrySet()) {
       for (String key : keys(ChartFixture.render(render.getValue()))) {
-        if (OPEN_FAMILIES.stream().noneMatch(key::startsWith) && !known.knows(key)) {
+        if (OPEN_FAMILIES.stream().noneMatch(key::startsWith)
+            && NAMED_FAMILIES.stream().noneMatch(p -> p.matcher(key).matches()) && !known.knows(key)) {
           unknown.add(key + " (in " + render.getKey() + ")");
         }
       }

@@ -33,6 +33,11 @@ record ValuesContext(String name, Map<String, Object> values) {
       of("S3 with a Secret", "spark.s3.enabled", true, "spark.s3.credentials.secretName", "s3-credentials",
           "spark.image.repository", S3A_IMAGE),
       of("S3 through packages on the stock image", "spark.s3.enabled", true, "spark.s3.withPackages", true),
+      of("executor scratch space of a size", "spark.executor.localStorage.size", "20Gi"),
+      of("executor scratch space on claims", "spark.executor.localStorage.type", "onDemandClaim",
+          "spark.executor.localStorage.size", "20Gi", "spark.executor.localStorage.storageClass", "standard"),
+      of("GPU executors", "spark.executor.gpu.amount", 2),
+      of("graceful decommission", "spark.decommission.enabled", true),
       // serviceAccount.create=false is only valid with a name.
       of("named ServiceAccount", "serviceAccount.name", "existing-sa"),
       of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))),

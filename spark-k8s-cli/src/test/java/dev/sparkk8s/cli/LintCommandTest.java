@@ -34,20 +34,19 @@ class LintCommandTest {
   }
 
   /**
-   * A real input the chart renders but that breaks the executor's memory budget: off-heap memory
-   * through spark.conf, which the executor pod's memory limit does not include. (If the chart
-   * starts refusing or accounting for it, pick another real input here.)
+   * A real input the chart renders but that breaks a policy: S3A settings through spark.conf instead of
+   * spark.s3, on the stock image, which has no hadoop-aws (spark.s3.enabled would refuse that, or fetch it with
+   * spark.s3.withPackages). (If the chart starts refusing it, pick another real input here.)
    */
   @Test
   void aPolicyFindingFromValuesFailsWithExitOneGroupedByResource() {
-    Cli.Result r = Cli.run("lint", "--set", "spark.conf.spark\\.memory\\.offHeap\\.enabled=true",
-        "--set", "spark.conf.spark\\.memory\\.offHeap\\.size=4g");
+    Cli.Result r = Cli.run("lint", "--set", "spark.conf.spark\\.hadoop\\.fs\\.s3a\\.endpoint=http://minio:9000");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(0)).matches("ConfigMap/\\S+-executor-pod-template");
-    assertThat(lines.get(1)).startsWith("  spark/executor-memory-fits-pod: " + lines.get(0))
-        .contains("spark.memory.offHeap.size");
+    assertThat(lines.get(0)).matches("Deployment/\\S+-connect");
+    assertThat(lines.get(1)).startsWith("  spark/s3a-in-image: " + lines.get(0))
+        .contains("spark.hadoop.fs.s3a.endpoint");
     assertThat(lines).last().asString().matches("lint: 1 finding in 1 object \\(\\d+ objects checked\\)");
   }
 

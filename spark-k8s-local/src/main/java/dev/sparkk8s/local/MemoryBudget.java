@@ -21,15 +21,23 @@ final class MemoryBudget {
   }
 
   static void check(List<ChartContainer> containers) {
-    long needed = containers.stream().mapToLong(MemoryBudget::limitBytes).sum();
+    long needed = neededBytes(containers);
     long available = availableBytes();
     if (needed > available) {
       String parts = containers.stream().map(c -> c.instance() + " " + limitBytes(c) / MIB + " MiB")
           .collect(Collectors.joining(", "));
       throw new LocalInputException("not enough memory: the platform needs " + needed / MIB + " MiB (" + parts
           + ") and this machine has " + available / MIB + " MiB available; use fewer --workers or set a smaller "
-          + "spark.standalone.worker.memory / spark.executor.memory");
+          + "spark.standalone.worker.memory / spark.executor.memory (or off-heap / PySpark memory in spark.conf)");
     }
+  }
+
+  /**
+   * The sum of the containers' memory limits. A worker's limit holds what its executors use beyond their heap
+   * (off-heap, PySpark and tmpfs memory): the chart puts it there.
+   */
+  static long neededBytes(List<ChartContainer> containers) {
+    return containers.stream().mapToLong(MemoryBudget::limitBytes).sum();
   }
 
   private static long limitBytes(ChartContainer c) {

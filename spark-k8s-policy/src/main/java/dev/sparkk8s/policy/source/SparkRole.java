@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The driver or executor of a SparkApplication, and how Spark picks its main container out of a pod
@@ -31,6 +32,16 @@ public enum SparkRole {
 
   public String containerNameKey() {
     return "spark.kubernetes." + role + ".podTemplateContainerName";
+  }
+
+  /** The name of the container Spark runs in, as {@link #mainContainer} picks it, when the pod has one. */
+  public Optional<String> mainContainerName(PodSpec spec, Map<String, String> sparkConf) {
+    if (spec.getContainers() == null || spec.getContainers().isEmpty()) {
+      return Optional.empty();
+    }
+    PodSpec copy = new PodSpec();
+    copy.setContainers(new ArrayList<>(spec.getContainers()));
+    return Optional.of(copy.getContainers().get(mainContainer(copy, sparkConf)).getName());
   }
 
   /**

@@ -12,7 +12,8 @@ public final class SparkWiring {
   public static List<Rule> rules() {
     return List.of(new MasterMatchesBackend(), new ConfMounted(), new DriverPortsFixed(),
         new ExecutorTemplateMounted(), new DynamicAllocationShuffleTracking(), new ExecutorMemoryFitsPod(),
-        new DriverMemoryFitsPod(), new StandaloneWorkerFitsExecutor(), new StandaloneMasterRecovery(), new S3aInImage(),
+        new ExecutorOverheadHoldsUncountedMemory(), new DriverMemoryFitsPod(), new StandaloneWorkerFitsExecutor(),
+        new StandaloneMasterRecovery(), new S3aInImage(),
         new StartedThroughLaunchWrapper(), new ApiTokenOnlyForDrivers(), new KubeflowMergedPodValid(),
         new ConnectServerRestartsForever(), new S3aEventLogDirCreated(), new DisruptionBudgetAllowsDrain());
   }

@@ -26,8 +26,7 @@ class ExecutorMemoryFitsPodTest {
       "spark.executor.memory, 2049, 2433",
       "spark.executor.memoryOverhead, 385m, 2433",
       "spark.executor.memoryOverheadFactor, 0.2, 2457",
-      "spark.executor.minMemoryOverhead, 512m, 2560",
-      "spark.executor.pyspark.memory, 1, 2433"})
+      "spark.executor.minMemoryOverhead, 512m, 2560"})
   void executorNeedsMoreThanTheTemplateLimit(String key, String value, String neededMiB) {
     release.sparkDefaults.put(key, value);
 
@@ -44,6 +43,18 @@ class ExecutorMemoryFitsPodTest {
     release.sparkDefaults.put("spark.memory.offHeap.enabled", "true");
     Finding f = only(release.check(), ExecutorMemoryFitsPod.ID, TEMPLATE, "spark-executor", LIMIT);
     assertThat(f.message()).contains("= 2433 MiB");
+  }
+
+  @Test
+  void pysparkMemoryCountsForAPythonApplicationOnly() {
+    release.sparkDefaults.put("spark.executor.pyspark.memory", "1");
+    release.sparkDefaults.put("spark.executor.memoryOverhead", "385m");
+    release.executorContainer().getResources().getLimits().put("memory", new Quantity("2433Mi"));
+    assertThat(release.check()).isEmpty();
+
+    release.sparkDefaults.put("spark.kubernetes.resource.type", "python");
+    Finding f = only(release.check(), ExecutorMemoryFitsPod.ID, TEMPLATE, "spark-executor", LIMIT);
+    assertThat(f.message()).contains("spark.executor.pyspark.memory 1 MiB").contains("= 2434 MiB");
   }
 
   @Test
