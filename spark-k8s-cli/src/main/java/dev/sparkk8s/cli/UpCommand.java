@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
         + "Renders the 'development' preset (or --preset), the -f files, the chart's ci/local-values.yaml "
         + "(what one machine needs: its own Standalone master and workers, the event log read by a History "
         + "Server), then --set, as helm template would; values that take that Standalone cluster away are "
-        + "refused. Returns once a query "
+        + "refused. With spark.s3.enabled and no endpoint (or a cluster Service's, as the s3-minio preset's MinIO), "
+        + "an S3 server of its own (S3Proxy, data in the run directory's s3/data) plays S3: the buckets the Spark "
+        + "configuration names are created there, its keys are the Secret the pods read. A user's endpoint is "
+        + "checked, never written to: a bucket it does not let the keys use fails at once. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
@@ -65,6 +68,9 @@ public class UpCommand implements Callable<Integer> {
     out.println("  Spark Connect:  " + state.connectUrl());
     out.println("  Master:         " + state.masterUrl() + "  (UI " + state.masterWebUrl() + ")");
     out.println("  History Server: " + state.historyUrl());
+    if (state.s3Url() != null) {
+      out.println("  S3:             " + state.s3Url() + "  (keys in the run directory's s3/s3proxy.properties)");
+    }
     out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
     out.println("Stop it with: spark-k8s down --local" + runDirOption());
     return ExitCode.OK.status();

@@ -2,25 +2,16 @@ package dev.sparkk8s.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.local.ClassDataArchive;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
@@ -33,17 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code up --local} on real Spark 3.5 and 4.1 (the run's shared platforms): queries with known
- * answers through Spark Connect, the user's values reaching the server, the History Server listing
- * the application, status, and every JVM using the class-data archive. That {@code down} leaves no
+ * answers through Spark Connect, the user's values reaching the server, status, and every JVM using the
+ * class-data archive (the History Server listing the application from the event log on S3: {@link S3LocalIT}). That {@code down} leaves no
  * process behind is checked where a test owns its platform ({@link MasterRestartIT},
  * {@link WorkerLossIT}) and when the shared platforms stop.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 @ExtendWith(SharedPlatforms.Resolver.class)
 class LocalPlatformIT {
-
-  /** The History Server scans for event logs every 10 s. */
-  private static final Poll HISTORY = Poll.every(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
@@ -64,13 +52,10 @@ class LocalPlatformIT {
       ConnectSessions.close(spark);
     }
 
-    assertThat(historyApplications(state.historyUrl())).as("applications the History Server lists").anySatisfy(app ->
-        assertThat(app.path("name").asText()).isEqualTo("local-spark-k8s-connect"));
-
-    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 4 processes running");
+    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 5 processes running");
     assertThat(status.exitCode()).as(status.toString()).isZero();
-    // The development preset: one worker, whose one executor uses both its cores.
-    assertThat(status.out()).contains("master", "worker", "history", "connect", "all 4 processes running");
+    // The development preset: one worker, whose one executor uses both its cores; the embedded S3 server.
+    assertThat(status.out()).contains("master", "worker", "history", "connect", "s3", "all 5 processes running");
 
     assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
     // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.
@@ -90,17 +75,4 @@ class LocalPlatformIT {
     return spark.sql("SET " + key).first().getString(1);
   }
 
-  /** The History Server's REST API, asked until it lists an application; its empty listing otherwise. */
-  private static JsonNode historyApplications(String historyUrl) {
-    String url = historyUrl + "/api/v1/applications";
-    return HISTORY.until(() -> Optional.of(get(url)).filter(apps -> apps.size() > 0)).orElseGet(() -> get(url));
-  }
-
-  private static JsonNode get(String url) {
-    try (InputStream in = URI.create(url).toURL().openStream()) {
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("GET " + url, e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.local.EmbeddedS3;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.render.FileTrees;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
   /** Values every shared platform is started with, so that tests can see them reach the server. */
   static final String EXECUTOR_MEMORY = "768m";
   static final String SHUFFLE_PARTITIONS = "7";
+  /** S3 (the event log, a warehouse bucket) on the embedded S3 server, which plays the preset's MinIO: S3LocalIT. */
+  static final String S3_PRESET = "presets/s3-minio.yaml";
 
   /** One started platform: its run directory and what {@code up} printed. */
   record Platform(String sparkLine, Path runDir, Cli.Result up) {
@@ -66,6 +69,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       runDirs.put(sparkLine, runDir);
     }
     Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(),
+        "-f", Cli.repoChart().resolve(S3_PRESET).toString(),
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
         "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS);
     if (up.exitCode() != 0) {
@@ -87,7 +91,10 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       }
       List<ProcessHandle> left = SparkProcesses.of(runDir);
       if (!left.isEmpty()) {
-        problems.add("processes of the shared Spark " + line + " platform left after down: " + left);
+        problems.add("processes of the shared Spark " + line + " platform left after down (the S3 server's too): " + left);
+      }
+      if (started(line) && !Files.isDirectory(EmbeddedS3.dataDir(runDir).resolve("spark-events"))) {
+        problems.add("down of the shared Spark " + line + " platform did not keep the S3 server's data");
       }
       if (started(line)) {
         FileTrees.deleteQuietly(runDir);

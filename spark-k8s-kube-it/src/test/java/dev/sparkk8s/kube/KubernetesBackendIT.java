@@ -2,6 +2,7 @@ package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.connect.ConnectQueries;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.DeploymentCheck;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The kubernetes backend with Spark's own Kubernetes scheduler: the chart's Connect server (the
  * driver) against a Kubernetes API, executors as pods Spark created from the chart's template,
- * run by the local kubelet.
+ * run by the local kubelet; with S3 (an S3 server on this machine, its keys in a Secret of the
+ * namespace), which the executors write Parquet to through the S3A magic committer.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KubernetesBackendIT {
@@ -31,13 +33,15 @@ class KubernetesBackendIT {
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
   void queriesRunOnTemplatePodsSurviveAPodDeletionAndStayWithinTheRole(String version,
-      @TempDir Path runDir, @TempDir Path scratch) throws Exception {
-    try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
+      @TempDir Path runDir) throws Exception {
+    try (KubernetesBackendRun run = KubernetesBackendRun.startWithS3(Charts.chartDir(), version,
         List.of("spark.executor.instances=2"), runDir)) {
       assertThat(run.release().objects()).as("the rendered release, untouched by applying it")
           .extracting(o -> o.getMetadata().getNamespace()).containsOnlyNulls();
-      assertThat(DeploymentCheck.failures(run.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
-          .as("known-answer queries through %s", run.connectUrl()).isEmpty();
+      assertThat(DeploymentCheck.failures(run.connectUrl(), "s3a://" + KubernetesBackendRun.S3_BUCKET + "/check"))
+          .as("known-answer queries through %s, Parquet on S3 written by the executor pods", run.connectUrl()).isEmpty();
+      assertThat(new ObjectMapper().readTree(run.s3Data().resolve(KubernetesBackendRun.S3_BUCKET + "/check/_SUCCESS")
+          .toFile()).path("committer").asText()).as("the committer of the Parquet files").isEqualTo("magic");
       assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());
       assertThat(run.kubelet().refused()).isEmpty();
 
@@ -80,6 +84,9 @@ class KubernetesBackendIT {
       assertThat(executor.getName()).isEqualTo("spark-executor");
       assertThat(executor.getEnv()).as("Spark adds SPARK_USER itself; the template must not repeat it")
           .extracting(EnvVar::getName).doesNotHaveDuplicates().contains("SPARK_USER", "HADOOP_USER_NAME");
+      assertThat(executor.getEnv()).as("the S3 keys, from the Secret (the kubelet resolves it from the API)")
+          .filteredOn(v -> v.getName().startsWith("AWS_")).hasSize(2)
+          .allSatisfy(v -> assertThat(v.getValueFrom().getSecretKeyRef().getName()).isEqualTo(KubernetesBackendRun.S3_SECRET));
       assertThat(executor.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
       assertThat(executor.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
       assertThat(executor.getResources().getLimits().get("memory").toString()).isEqualTo("1408Mi");

@@ -73,6 +73,17 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
     return new ChartContainer(component, instance, pod, pod.getSpec().getContainers().get(0));
   }
 
+  /** The pod's init containers, in the order a kubelet runs them, each as this instance's. */
+  List<ChartContainer> initContainers() {
+    List<Container> inits = pod.getSpec().getInitContainers() == null ? List.of() : pod.getSpec().getInitContainers();
+    return inits.stream().map(init -> new ChartContainer(component, instance, pod, init)).toList();
+  }
+
+  /** Whether this is one of the pod's init containers rather than its (first) container. */
+  boolean init() {
+    return pod.getSpec().getInitContainers() != null && pod.getSpec().getInitContainers().contains(container);
+  }
+
   Map<String, String> labels() {
     return pod.getMetadata().getLabels();
   }

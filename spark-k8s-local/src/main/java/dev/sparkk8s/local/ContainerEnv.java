@@ -76,11 +76,7 @@ final class ContainerEnv {
           ref.getOptional()));
     }
     if (from.getSecretKeyRef() != null) {
-      SecretKeySelector ref = from.getSecretKeyRef();
-      // A Secret the release only names (the user creates it on a cluster): the variable of the same name in
-      // this shell stands for it, as the kubelet would inject it.
-      return objects.secret(ref.getName()).flatMap(s -> secretValue(s, ref.getKey()))
-          .or(() -> Optional.ofNullable(System.getenv(var.getName()))).orElse(null);
+      return secretKey(objects, from.getSecretKeyRef(), var.getName()).orElse(null);
     }
     throw new LocalRuntimeException(c.instance() + ": env " + var.getName() + " comes from a source the local runtime "
         + "does not answer (" + from + "); it answers value, fieldRef, configMapKeyRef and secretKeyRef");
@@ -105,6 +101,15 @@ final class ContainerEnv {
       default -> throw new LocalRuntimeException(c.instance() + ": fieldRef " + path + " is not a field the downward "
           + "API offers (a cluster refuses the pod)");
     };
+  }
+
+  /**
+   * A secretKeyRef's value: from a Secret the pod's namespace holds, else, for a Secret the release only names
+   * (the user creates it on a cluster), the variable of the same name in this shell, as the kubelet would inject it.
+   */
+  static Optional<String> secretKey(PodObjects objects, SecretKeySelector ref, String variable) {
+    return objects.secret(ref.getName()).flatMap(s -> secretValue(s, ref.getKey()))
+        .or(() -> Optional.ofNullable(System.getenv(variable)));
   }
 
   private static Optional<String> secretValue(Secret s, String key) {

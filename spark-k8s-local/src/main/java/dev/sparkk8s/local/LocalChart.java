@@ -8,6 +8,7 @@ import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Renders the chart as the local platform runs it: the user's values (on the development preset unless another
@@ -29,8 +30,15 @@ public final class LocalChart {
   }
 
   static RenderedRelease render(LocalOptions options) {
+    return render(options, Map.of());
+  }
+
+  /** @param runValues what the run itself sets after the flags (the embedded S3 server's address) */
+  static RenderedRelease render(LocalOptions options, Map<String, String> runValues) {
     ChartRenderer renderer = options.chartDir() == null ? ChartRenderer.bundled() : new ChartRenderer(options.chartDir());
-    RenderedRelease release = renderer.render(request(options, renderer.chartDir()));
+    RenderRequest.Builder request = request(options, renderer.chartDir());
+    runValues.forEach(request::set);
+    RenderedRelease release = renderer.render(request.build());
     requireStandaloneCluster(release);
     return release;
   }
@@ -39,7 +47,7 @@ public final class LocalChart {
    * {@code helm template local CHART -f presets/<preset>.yaml [-f FILE...] -f ci/local-values.yaml [--set ...]
    * --set spark.version=<--spark>}, then {@code --workers} and {@code --connect-port} as {@code --set}.
    */
-  static RenderRequest request(LocalOptions options, Path chartDir) {
+  static RenderRequest.Builder request(LocalOptions options, Path chartDir) {
     Path localValues = chartDir.resolve(LOCAL_VALUES);
     if (!Files.isRegularFile(localValues)) {
       throw new LocalInputException(chartDir + " has no " + LOCAL_VALUES + ", the values up --local runs the chart with");
@@ -54,7 +62,7 @@ public final class LocalChart {
     if (options.connectPort() != null) {
       request.set("spark.connect.port", options.connectPort().toString());
     }
-    return request.build();
+    return request;
   }
 
   /** The local runtime runs a Connect server on the release's own Standalone master and workers, nothing else. */

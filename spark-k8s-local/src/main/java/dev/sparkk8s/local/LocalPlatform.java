@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,45 +39,132 @@ public final class LocalPlatform {
           + " (Spark " + running.sparkVersion() + "); stop it with: spark-k8s down --local");
     });
     Instant start = Instant.now();
+    LocalPorts ports = LocalPorts.preferringContainerPorts();
     RenderedRelease release = LocalChart.render(options);
+    Optional<S3Settings> s3 = S3Settings.of(release);
+    Integer s3Port = null;
+    if (s3.filter(S3Settings::embedded).isPresent()) {
+      s3Port = ports.near(EmbeddedS3.PREFERRED_PORT);
+      release = LocalChart.render(options, embeddedS3Values(s3.get(), s3Port));
+      s3 = S3Settings.of(release);
+    }
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
     exact.forEach((port, option) -> LocalPorts.preferringContainerPorts().exactly(port, option));
+    PodObjects objects = PodObjects.of(release);
+    if (s3.isPresent() && s3Port == null) {
+      requireUsersBuckets(s3.get(), objects);
+    }
     ClassDataArchive archive = ClassDataArchive.of(home);
     archive.ensure(progress);
     resetRunDir(runDir);
     writeRelease(runDir, release);
 
+    LocalProcess s3Server = null;
+    if (s3Port != null) {
+      S3Credentials keys = S3Credentials.random();
+      s3Server = EmbeddedS3.start(runDir, s3Port, keys);
+      new LocalState(options.sparkVersion(), runDir, start, null, null, null, null, List.of(), home.dir(), s3Server)
+          .write();
+      try {
+        new S3Buckets(s3Server.url(), s3.get(), keys).create(s3.get().buckets());
+      } catch (RuntimeException e) {
+        down(runDir, false);
+        throw e;
+      }
+      progress.accept("S3 (embedded, data in " + EmbeddedS3.dataDir(runDir) + ") at " + s3Server.url() + ": buckets "
+          + String.join(", ", s3.get().buckets()));
+      objects = podObjects(release, runDir);
+    }
+
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
-    RenderedProcesses processes = RenderedProcesses.startContainers(release, NAMESPACE, containers, home, archive, runDir,
-        Map.of(), LocalPorts.preferringContainerPorts(), exact);
-    LocalState state = state(options, home, runDir, start, processes.records());
+    RenderedProcesses processes;
+    try {
+      processes = RenderedProcesses.startContainers(release, objects, NAMESPACE, containers, home, archive, runDir,
+          Map.of(), ports, exact);
+    } catch (RuntimeException e) {
+      down(runDir, false);
+      throw e;
+    }
+    LocalState state = state(options, home, runDir, start, processes.records(), s3Server);
     state.write();
     try {
       new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
     } catch (RuntimeException e) {
       progress.accept("Start failed; stopping what was started.");
-      down(runDir);
+      down(runDir, false);
       throw e;
     }
     return state;
   }
 
-  /** Every recorded process and whether it answers its readiness check. */
+  /** What the run's pods refer to: the release's objects, and the Secret with the embedded S3 server's keys. */
+  static PodObjects podObjects(RenderedRelease release, Path runDir) {
+    PodObjects objects = PodObjects.of(release);
+    Optional<S3Settings> s3 = S3Settings.of(release).filter(settings -> settings.secretName().isPresent());
+    Optional<S3Credentials> keys = EmbeddedS3.credentials(runDir);
+    return s3.isPresent() && keys.isPresent() ? objects.with(EmbeddedS3.secret(s3.get(), keys.get())) : objects;
+  }
+
+  /**
+   * What the run sets for its embedded S3 server: its address as the endpoint, and a Secret name when the
+   * values name none (the runtime holds that Secret, with the run's keys).
+   */
+  private static Map<String, String> embeddedS3Values(S3Settings s3, int port) {
+    if (!s3.pathStyle()) {
+      throw new LocalInputException("spark.s3.pathStyleAccess=false: up --local's own S3 server answers path-style "
+          + "requests only; set it to true, or give an S3 endpoint of your own in spark.s3.endpoint");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("spark.s3.endpoint", EmbeddedS3.url(port));
+    if (s3.secretName().isEmpty()) {
+      values.put("spark.s3.credentials.secretName", LocalChart.RELEASE + "-s3-credentials");
+    }
+    return values;
+  }
+
+  /**
+   * The buckets on a user's endpoint, with the keys the processes will get (the Secret's, or this shell's
+   * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or unsigned when they get none (their own identity).
+   */
+  private static void requireUsersBuckets(S3Settings s3, PodObjects objects) {
+    S3Credentials keys = null;
+    if (s3.accessKeyId() != null && s3.secretAccessKey() != null) {
+      Optional<String> id = ContainerEnv.secretKey(objects, s3.accessKeyId(), S3Settings.ACCESS_KEY_VARIABLE);
+      Optional<String> secret = ContainerEnv.secretKey(objects, s3.secretAccessKey(), S3Settings.SECRET_KEY_VARIABLE);
+      keys = id.isPresent() && secret.isPresent() ? new S3Credentials(id.get(), secret.get()) : null;
+    }
+    new S3Buckets(s3.endpoint(), s3, keys).require(s3.buckets());
+  }
+
+  /** Every recorded process (the embedded S3 server's too) and whether it answers its readiness check. */
   public static List<LocalProcessStatus> status(Path runDir) {
     LocalState state = LocalState.read(runDir.toAbsolutePath())
         .orElseThrow(() -> new LocalRuntimeException("no local platform at " + runDir + "; start one with: spark-k8s up --local"));
-    return state.processes().stream().map(LocalProcessStatus::of).toList();
+    return state.allProcesses().stream().map(LocalProcessStatus::of).toList();
   }
 
-  /** Stops every process of the run, their children (executors) included. Returns how many were stopped. */
+  /** Stops every process of the run, their children (executors) included; keeps the S3 data. */
   public static int down(Path runDir) {
+    return down(runDir, false);
+  }
+
+  /**
+   * Stops every process of the run, their children (executors) and the embedded S3 server included.
+   * Returns how many were stopped.
+   *
+   * @param deleteS3Data whether the embedded S3 server's buckets go too (else they wait for the next up)
+   */
+  public static int down(Path runDir, boolean deleteS3Data) {
     Path dir = runDir.toAbsolutePath();
-    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.processes(), dir)).orElse(0);
+    // The S3 server last: the Connect and History servers write their last event-log bytes there when they stop.
+    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.processes(), dir)
+        + (state.s3() == null ? 0 : ProcessStopper.stop(List.of(state.s3()), dir))).orElse(0);
+    EmbeddedS3.forget(dir, deleteS3Data);
     try {
       Files.deleteIfExists(LocalState.file(dir));
     } catch (IOException e) {
@@ -86,7 +175,7 @@ public final class LocalPlatform {
 
   /** The run state, with the URLs a person uses. */
   private static LocalState state(LocalOptions options, SparkHome home, Path runDir, Instant start,
-      List<LocalProcess> records) {
+      List<LocalProcess> records, LocalProcess s3) {
     List<LocalProcess> processes = new ArrayList<>();
     Map<Component, String> urls = new EnumMap<>(Component.class);
     String masterRpc = null;
@@ -105,7 +194,7 @@ public final class LocalPlatform {
       processes.add(new LocalProcess(p.name(), p.component(), p.pid(), ports, url, p.log()));
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
-        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath());
+        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3);
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

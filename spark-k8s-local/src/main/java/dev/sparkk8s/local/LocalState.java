@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -8,13 +9,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What {@code up --local} started, kept in {@code <run dir>/state.json} for status, down and
  * {@link RunningPlatform}; the release it rendered is kept beside it in {@value #RELEASE_FILE}.
+ *
+ * @param processes the chart's processes
+ * @param s3        the embedded S3 server ({@link EmbeddedS3}), or null when the release uses none
  */
 public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
-    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome) {
+    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome, LocalProcess s3) {
 
   static final String RELEASE_FILE = "release.yaml";
 
@@ -43,7 +48,7 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     List<LocalProcess> updated = processes.stream()
         .map(p -> p.name().equals(restarted.name()) ? restarted : p).toList();
     return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, updated,
-        sparkHome);
+        sparkHome, s3);
   }
 
   void write() {
@@ -58,8 +63,20 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     }
   }
 
+  /** Every process of the run: the chart's, then the embedded S3 server if there is one. */
+  @JsonIgnore
+  public List<LocalProcess> allProcesses() {
+    return s3 == null ? processes : Stream.concat(processes.stream(), Stream.of(s3)).toList();
+  }
+
+  /** The embedded S3 server's URL, or null. */
+  @JsonIgnore
+  public String s3Url() {
+    return s3 == null ? null : s3.url();
+  }
+
   /** True while any recorded process still runs. */
   public boolean anyAlive() {
-    return processes.stream().anyMatch(LocalProcess::alive);
+    return allProcesses().stream().anyMatch(LocalProcess::alive);
   }
 }

@@ -15,6 +15,23 @@ public interface PodObjects {
 
   Optional<Secret> secret(String name);
 
+  /** These objects and a Secret the runtime holds itself (the embedded S3 server's keys), which wins over theirs. */
+  default PodObjects with(Secret secret) {
+    PodObjects objects = this;
+    String name = secret.getMetadata().getName();
+    return new PodObjects() {
+      @Override
+      public Optional<ConfigMap> configMap(String n) {
+        return objects.configMap(n);
+      }
+
+      @Override
+      public Optional<Secret> secret(String n) {
+        return n.equals(name) ? Optional.of(secret) : objects.secret(n);
+      }
+    };
+  }
+
   /** The objects a rendered release holds (a chart renders no Secret it is only given the name of). */
   static PodObjects of(RenderedRelease release) {
     return new PodObjects() {

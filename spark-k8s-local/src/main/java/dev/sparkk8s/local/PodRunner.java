@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,7 @@ public final class PodRunner {
 
   /** A system property naming the run, so that {@code down} only stops processes of its own run. */
   static final String RUN_MARKER = "-Dspark-k8s.run=";
+  private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
 
   private final SparkHome home;
   private final ClassDataArchive archive;
@@ -63,8 +66,36 @@ public final class PodRunner {
     words.stream().skip(1).forEach(word -> local.add(addresses.arg(c, word)));
     ImageEntrypoint entrypoint = ImageEntrypoint.of(c.instance(), local, env, home);
     Path workDir = addresses.mounts(c).getOrDefault("/opt/spark/work-dir", addresses.instanceDir(c));
-    Path log = addresses.instanceDir(c).resolve(c.instance() + ".log");
+    // An init container logs beside its pod's container, as `kubectl logs -c` keeps them apart.
+    String logName = c.init() ? c.instance() + "." + c.container().getName() : c.instance();
+    Path log = addresses.instanceDir(c).resolve(logName + ".log");
     return new ProcessPlan(c, c.instance(), launch, entrypoint, env, workDir, log);
+  }
+
+  /**
+   * Runs a pod's init containers one after the other, as a kubelet does before it starts the pod's
+   * container; fails, with the log's last lines, on the first that does not exit 0.
+   */
+  void runInitContainers(ChartContainer c, PodObjects objects, LocalAddresses addresses) {
+    for (ChartContainer init : c.initContainers()) {
+      StartedProcess started = start(plan(init, objects, addresses));
+      Process p = started.process();
+      try {
+        if (!p.waitFor(INIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          ProcessStopper.stop(List.of(p.toHandle()), ProcessStopper.GRACE);
+          throw new LocalRuntimeException(c.instance() + ": init container " + init.container().getName()
+              + " did not finish within " + INIT_TIMEOUT.toSeconds() + "s; see " + started.plan().log());
+        }
+      } catch (InterruptedException e) {
+        ProcessStopper.stop(List.of(p.toHandle()), ProcessStopper.GRACE);
+        Thread.currentThread().interrupt();
+        throw new LocalRuntimeException("interrupted while " + c.instance() + " ran its init containers", e);
+      }
+      if (p.exitValue() != 0) {
+        throw new LocalRuntimeException(c.instance() + ": init container " + init.container().getName() + " exited with code "
+            + p.exitValue() + "; the last lines of " + started.plan().log() + ":\n" + LogTail.of(started.plan().log(), 15));
+      }
+    }
   }
 
   /**

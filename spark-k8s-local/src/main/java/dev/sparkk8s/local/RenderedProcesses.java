@@ -36,23 +36,33 @@ public final class RenderedProcesses {
    */
   public static RenderedProcesses start(RenderedRelease release, String namespace, List<Component> components, SparkHome home,
       Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
+    return start(release, PodObjects.of(release), namespace, components, home, runDir, endpoints, exactPorts);
+  }
+
+  /** @param objects what the pods' Secret and ConfigMap references resolve against */
+  public static RenderedProcesses start(RenderedRelease release, PodObjects objects, String namespace,
+      List<Component> components, SparkHome home, Path runDir, Map<String, String> endpoints,
+      Map<Integer, String> exactPorts) {
     List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> components.contains(c.component()))
         .toList();
-    return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
+    return startContainers(release, objects, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
         LocalPorts.ephemeral(), exactPorts);
   }
 
-  static RenderedProcesses startContainers(RenderedRelease release, String namespace, List<ChartContainer> containers,
-      SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints, LocalPorts ports,
-      Map<Integer, String> exactPorts) {
+  /** Each pod's init containers run first (in its own thread), then its container starts. */
+  static RenderedProcesses startContainers(RenderedRelease release, PodObjects objects, String namespace,
+      List<ChartContainer> containers, SparkHome home, ClassDataArchive archive, Path runDir,
+      Map<String, String> endpoints, LocalPorts ports, Map<Integer, String> exactPorts) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
         runDir, ports, exactPorts, endpoints);
     PodRunner runner = new PodRunner(home, archive, runDir);
-    PodObjects objects = PodObjects.of(release);
     List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
     List<CompletableFuture<StartedProcess>> futures = plans.stream()
-        .map(plan -> CompletableFuture.supplyAsync(() -> runner.start(plan))).toList();
+        .map(plan -> CompletableFuture.supplyAsync(() -> {
+          runner.runInitContainers(plan.container(), objects, addresses);
+          return runner.start(plan);
+        })).toList();
     List<StartedProcess> started = new ArrayList<>();
     try {
       for (CompletableFuture<StartedProcess> f : futures) {

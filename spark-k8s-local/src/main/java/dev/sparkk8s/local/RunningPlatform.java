@@ -110,7 +110,7 @@ public final class RunningPlatform {
 
   /** The instance's plan as it was started: same manifests, ports and volumes (ConfigMap files written again). */
   private ProcessPlan plan(String instance) {
-    return runner().plan(container(instance), PodObjects.of(release), addresses);
+    return runner().plan(container(instance), LocalPlatform.podObjects(release, state.runDir()), addresses);
   }
 
   private ChartContainer container(String instance) {
