@@ -18,7 +18,7 @@ import java.util.List;
 record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, int passes, Integer workers, String backend, List<Integer> sessions,
     List<String> sets, List<Variant> variants, int minutes, Path root, Path runRoot) {
 
-  static final String USAGE = "usage: bench/run startup|throughput|load-scaling|history-cpu [--spark 3.5,4.1] [--reps N] "
+  static final String USAGE = "usage: bench/run startup|throughput|load-scaling|history-cpu|s3-load [--spark 3.5,4.1] [--reps N] "
       + "[--warmup N] [--passes N] [--workers N] [--backend standalone|kubernetes] [--sessions 1,2,4] [--set k=v]... "
       + "[--variant NAME:key=value,...]... [--minutes N]  (bench/README.md says what each measures)";
 
@@ -31,9 +31,9 @@ record BenchOptions(String benchmark, List<String> lines, int reps, int warmup, 
       throw new IllegalArgumentException(USAGE);
     }
     String benchmark = args[0];
-    if (!List.of("startup", "throughput", "load-scaling", "history-cpu").contains(benchmark)) {
+    if (!List.of("startup", "throughput", "load-scaling", "history-cpu", "s3-load").contains(benchmark)) {
       throw new IllegalArgumentException("unknown benchmark " + benchmark
-          + "; use startup, throughput, load-scaling or history-cpu");
+          + "; use startup, throughput, load-scaling, history-cpu or s3-load");
     }
     List<String> lines = List.of("3.5", "4.1");
     int reps = 3;

@@ -1,0 +1,101 @@
+package dev.sparkk8s.bench;
+
+import dev.sparkk8s.load.LatencyStats;
+import dev.sparkk8s.load.LoadOptions;
+import dev.sparkk8s.load.LoadResult;
+import dev.sparkk8s.load.LoadRunner;
+import dev.sparkk8s.load.ScenarioLoader;
+import dev.sparkk8s.local.SparkHome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code spark-k8s load}'s {@code mixed} scenario at full load (4 sessions) on one {@code up --local} per Spark
+ * line with S3 on its embedded server: the tables on the local file system, then the same on {@code s3a://}
+ * (written through the S3A magic committer), alternating {@code --reps} times; the ratio s3/local of queries/s
+ * and of p95 in the same run.
+ */
+final class S3LoadBench {
+
+  private static final Duration STEP = Duration.ofSeconds(60);
+  private static final double SCALE = 0.2;
+  private static final int SESSIONS = 4;
+  private static final String BUCKET = "bench-data";
+
+  private final BenchOptions options;
+
+  S3LoadBench(BenchOptions options) {
+    this.options = options;
+  }
+
+  ResultTable run() {
+    ResultTable table = new ResultTable("Data on S3 (embedded S3 server) vs the local file system: spark-k8s load --scenario "
+        + "mixed, " + SESSIONS + " sessions", "Spark", "data", "queries", "failed", "queries/s", "p50 ms", "p95 ms",
+        "qps s3 / local", "p95 s3 / local");
+    for (String line : options.lines()) {
+      Path work = options.workDir("s3-load-" + line);
+      List<String> sets = new ArrayList<>(options.sets());
+      // S3 without an endpoint: up --local's own S3 server, with the bucket the warehouse names.
+      sets.addAll(List.of("spark.s3.enabled=true", "spark.conf.spark\\.sql\\.warehouse\\.dir=s3a://" + BUCKET + "/warehouse"));
+      try (PlatformRun platform = new PlatformRun(SparkHome.built(line), options.workers(), sets,
+          work.resolve("run"))) {
+        Log.say("  S3 at " + platform.state().s3Url());
+        List<LoadResult> local = new ArrayList<>();
+        List<LoadResult> s3 = new ArrayList<>();
+        for (int rep = 0; rep < options.reps(); rep++) {
+          local.add(step(platform.connectUrl(), work.resolve("data").toString()));
+          s3.add(step(platform.connectUrl(), "s3a://" + BUCKET + "/load"));
+        }
+        double localQps = mean(local.stream().mapToDouble(LoadResult::throughputQps).toArray());
+        double s3Qps = mean(s3.stream().mapToDouble(LoadResult::throughputQps).toArray());
+        double localP95 = mean(local.stream().mapToDouble(r -> r.overall().p95()).toArray());
+        double s3P95 = mean(s3.stream().mapToDouble(r -> r.overall().p95()).toArray());
+        local.forEach(r -> row(table, line, "local file system", r, "", ""));
+        s3.forEach(r -> row(table, line, "s3a:// (embedded S3)", r, "", ""));
+        table.row(line, "**ratio (means)**", "", "", "", "", "",
+            String.format(Locale.ROOT, "**%.2f**", s3Qps / localQps), String.format(Locale.ROOT, "**%.2f**", s3P95 / localP95));
+      }
+    }
+    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE + ", " + SESSIONS
+        + " sessions, every answer checked; local then S3, " + options.reps() + " time(s) on the same platform. The "
+        + "tables are generated once per place (not timed) and the write queries go to the same place.");
+    table.note("Deployment: up --local (" + (options.workers() == null ? "the development preset" : options.workers()
+        + " workers") + ") with spark.s3.enabled and no endpoint: the embedded S3 server (S3Proxy, filesystem store "
+        + "in the run directory) on the same 2 cores, the S3A magic committer for writes.");
+    return table;
+  }
+
+  private void row(ResultTable table, String line, String data, LoadResult r, String qpsRatio, String p95Ratio) {
+    LatencyStats s = r.overall();
+    table.row(line, data, String.valueOf(s.queries()), String.valueOf(s.failed()),
+        String.format(Locale.ROOT, "%.2f", r.throughputQps()), String.valueOf(s.p50()), String.valueOf(s.p95()), qpsRatio,
+        p95Ratio);
+  }
+
+  private LoadResult step(String url, String data) {
+    Log.say("  " + SESSIONS + " sessions, data in " + data);
+    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), SESSIONS, STEP, null, SCALE, data, null, null);
+    try {
+      LoadResult result = new LoadRunner(l -> Log.say("    " + l)).run(o);
+      if (result.overall().failed() > 0) {
+        throw new IllegalStateException(result.overall().failed() + " queries failed with the data in " + data
+            + "; their times mean nothing");
+      }
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? 0 : sum / values.length;
+  }
+}
