@@ -54,31 +54,17 @@ public final class LocalPlatform {
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
     exact.forEach((port, option) -> LocalPorts.preferringContainerPorts().exactly(port, option));
-    PodObjects objects = PodObjects.of(release);
     if (s3.isPresent() && s3Port == null) {
-      requireUsersBuckets(s3.get(), objects);
+      requireUsersBuckets(s3.get(), PodObjects.of(release));
     }
     ClassDataArchive archive = ClassDataArchive.of(home);
     archive.ensure(progress);
     resetRunDir(runDir);
     writeRelease(runDir, release);
-
-    LocalProcess s3Server = null;
-    if (s3Port != null) {
-      S3Credentials keys = S3Credentials.random();
-      s3Server = EmbeddedS3.start(runDir, s3Port, keys);
-      new LocalState(options.sparkVersion(), runDir, start, null, null, null, null, List.of(), home.dir(), s3Server)
-          .write();
-      try {
-        new S3Buckets(s3Server.url(), s3.get(), keys).create(s3.get().buckets());
-      } catch (RuntimeException e) {
-        down(runDir, false);
-        throw e;
-      }
-      progress.accept("S3 (embedded, data in " + EmbeddedS3.dataDir(runDir) + ") at " + s3Server.url() + ": buckets "
-          + String.join(", ", s3.get().buckets()));
-      objects = podObjects(release, runDir);
-    }
+    LocalProcess s3Server = s3Port == null ? null
+        : startEmbeddedS3(s3.get(), s3Port, new LocalState(options.sparkVersion(), runDir, start, null, null, null, null,
+            List.of(), home.dir(), null));
+    PodObjects objects = podObjects(release, runDir);
 
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
@@ -100,6 +86,26 @@ public final class LocalPlatform {
       throw e;
     }
     return state;
+  }
+
+  /**
+   * Starts the run's S3 server with new keys and creates the release's buckets there. It is recorded in the run
+   * state (the state of a run with no Spark process yet) at once, so that a failure from here on stops it too.
+   */
+  private LocalProcess startEmbeddedS3(S3Settings s3, int port, LocalState before) {
+    S3Credentials keys = S3Credentials.random();
+    LocalProcess server = EmbeddedS3.start(before.runDir(), port, keys);
+    new LocalState(before.sparkVersion(), before.runDir(), before.started(), null, null, null, null, List.of(),
+        before.sparkHome(), server).write();
+    try {
+      new S3Buckets(server.url(), s3, keys).create(s3.buckets());
+    } catch (RuntimeException e) {
+      down(before.runDir(), false);
+      throw e;
+    }
+    progress.accept("S3 (embedded, data in " + EmbeddedS3.dataDir(before.runDir()) + ") at " + server.url()
+        + ": buckets " + String.join(", ", s3.buckets()));
+    return server;
   }
 
   /** What the run's pods refer to: the release's objects, and the Secret with the embedded S3 server's keys. */
@@ -208,6 +214,8 @@ public final class LocalPlatform {
 
   private static void resetRunDir(Path runDir) {
     dev.sparkk8s.render.FileTrees.deleteQuietly(runDir.resolve("instances"));
+    // Keys of a run that was never brought down must not reach this one's pods.
+    EmbeddedS3.forget(runDir, false);
     try {
       Files.createDirectories(runDir);
     } catch (IOException e) {
