@@ -14,13 +14,14 @@ import java.util.Locale;
 
 /**
  * {@code spark-k8s load}'s {@code mixed} scenario at full load (4 sessions) on one {@code up --local} per Spark
- * line with S3 on its embedded server: the tables on the local file system, then the same on {@code s3a://}
- * (written through the S3A magic committer), alternating {@code --reps} times; the ratio s3/local of queries/s
- * and of p95 in the same run.
+ * line with S3 on its embedded server: the tables on the local file system and the same on {@code s3a://}
+ * (written through the S3A magic committer), after an untimed warm-up in each place, {@code --reps} times in
+ * alternating order; the ratio s3/local of queries/s and of p95 in the same run.
  */
 final class S3LoadBench {
 
   private static final Duration STEP = Duration.ofSeconds(60);
+  private static final Duration WARM_UP = Duration.ofSeconds(20);
   private static final double SCALE = 0.2;
   private static final int SESSIONS = 4;
   private static final String BUCKET = "bench-data";
@@ -43,11 +44,18 @@ final class S3LoadBench {
       try (PlatformRun platform = new PlatformRun(SparkHome.built(line), options.workers(), sets,
           work.resolve("run"))) {
         Log.say("  S3 at " + platform.state().s3Url());
+        String localData = work.resolve("data").toString();
+        String s3Data = "s3a://" + BUCKET + "/load";
+        // Untimed: the tables generated in both places, and the JVMs past their first queries.
+        step(platform.connectUrl(), localData, WARM_UP);
+        step(platform.connectUrl(), s3Data, WARM_UP);
         List<LoadResult> local = new ArrayList<>();
         List<LoadResult> s3 = new ArrayList<>();
         for (int rep = 0; rep < options.reps(); rep++) {
-          local.add(step(platform.connectUrl(), work.resolve("data").toString()));
-          s3.add(step(platform.connectUrl(), "s3a://" + BUCKET + "/load"));
+          // Alternating which goes first: a drift of the machine's load over the run weighs on both alike.
+          boolean localFirst = rep % 2 == 0;
+          (localFirst ? local : s3).add(step(platform.connectUrl(), localFirst ? localData : s3Data, STEP));
+          (localFirst ? s3 : local).add(step(platform.connectUrl(), localFirst ? s3Data : localData, STEP));
         }
         double localQps = mean(local.stream().mapToDouble(LoadResult::throughputQps).toArray());
         double s3Qps = mean(s3.stream().mapToDouble(LoadResult::throughputQps).toArray());
@@ -60,8 +68,9 @@ final class S3LoadBench {
       }
     }
     table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE + ", " + SESSIONS
-        + " sessions, every answer checked; local then S3, " + options.reps() + " time(s) on the same platform. The "
-        + "tables are generated once per place (not timed) and the write queries go to the same place.");
+        + " sessions, every answer checked, on the same platform: first " + WARM_UP.toSeconds() + " s untimed in each "
+        + "place (the tables generated there, the JVMs warmed), then " + options.reps() + " time(s) local and S3, in "
+        + "alternating order. The write queries go to the same place as the tables.");
     table.note("Deployment: up --local (" + (options.workers() == null ? "the development preset" : options.workers()
         + " workers") + ") with spark.s3.enabled and no endpoint: the embedded S3 server (S3Proxy, filesystem store "
         + "in the run directory) on the same 2 cores, the S3A magic committer for writes.");
@@ -75,9 +84,9 @@ final class S3LoadBench {
         p95Ratio);
   }
 
-  private LoadResult step(String url, String data) {
-    Log.say("  " + SESSIONS + " sessions, data in " + data);
-    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), SESSIONS, STEP, null, SCALE, data, null, null);
+  private LoadResult step(String url, String data, Duration duration) {
+    Log.say("  " + SESSIONS + " sessions for " + duration.toSeconds() + " s, data in " + data);
+    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), SESSIONS, duration, null, SCALE, data, null, null);
     try {
       LoadResult result = new LoadRunner(l -> Log.say("    " + l)).run(o);
       if (result.overall().failed() > 0) {

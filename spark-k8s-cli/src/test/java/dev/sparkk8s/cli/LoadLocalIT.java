@@ -3,6 +3,7 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparkk8s.local.EmbeddedS3;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code spark-k8s load} against {@code up --local} (the standalone backend) on Spark 3.5 and 4.1,
- * the run's shared platforms. A worker lost during a load run: {@link WorkerLossIT}.
+ * the run's shared platforms, with the data on their embedded S3 server. A worker lost during a load run: {@link WorkerLossIT}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 @ExtendWith(SharedPlatforms.Resolver.class)
@@ -23,12 +24,15 @@ class LoadLocalIT {
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void mixedRunIsGreenAndItsReportRenders(String version, SharedPlatforms platforms, @TempDir Path data,
-      @TempDir Path report) throws Exception {
-    String url = platforms.of(version).connectUrl();
+  void mixedRunIsGreenAndItsReportRenders(String version, SharedPlatforms platforms, @TempDir Path report)
+      throws Exception {
+    SharedPlatforms.Platform platform = platforms.of(version);
+    String url = platform.connectUrl();
+    // On the platform's embedded S3 server (S3LocalIT); on the local file system: WorkerLossIT.
+    String data = "s3a://spark-data/load-" + version;
 
     Cli.Result mixed = Cli.run("load", "--connect", url, "--scenario", "mixed", "--sessions", "2", "--duration", "20s",
-        "--scale", "0.2", "--data", data.toString(), "--report", report.toString());
+        "--scale", "0.2", "--data", data, "--report", report.toString());
     assertThat(mixed.exitCode()).as(mixed.toString()).isZero();
     assertThat(mixed.out()).contains("queries, 0 failed", "report: ");
     JsonNode json = LoadReports.json(report);
@@ -38,6 +42,9 @@ class LoadLocalIT {
     assertThat(json.at("/server/sparkVersion").asText()).startsWith(version + ".");
     assertThat(json.at("/server/backend").asText()).isEqualTo("standalone");
     assertThat(json.path("perQueryType").size()).isGreaterThan(1);
+    assertThat(json.at("/scenario/dataDir").asText()).isEqualTo(data);
+    assertThat(EmbeddedS3.dataDir(platform.runDir()).resolve("spark-data/load-" + version)).as("the tables, in the bucket")
+        .isDirectoryContaining(f -> f.getFileName().toString().startsWith("sales-"));
     HeadlessChromium.assertReportRenders(report.resolve("report.html"));
   }
 

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * S3 on {@code up --local} (the run's shared platforms, started with the s3-minio preset, whose MinIO the
  * embedded S3 server plays): Parquet written and read through {@code s3a://} from a Connect session, committed
  * by the S3A magic committer (its {@code _SUCCESS} manifest says so), the event log on S3 read by the History
- * Server, and a load run with its data on S3. The objects are read where the S3 server keeps them: the run's
+ * Server (a load run with its data on S3: {@link LoadLocalIT}). The objects are read where the S3 server keeps them: the run's
  * {@code s3/data}. That {@code down} stops the S3 server too and keeps its data: {@link SharedPlatforms#close}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -78,36 +77,6 @@ class S3LocalIT {
     Cli.Result status = Cli.statusSaying(platform.runDir(), "all 5 processes running");
     assertThat(status.exitCode()).as(status.toString()).isZero();
     assertThat(status.out()).containsPattern("s3 +RUNNING .*" + state.s3Url().replace(".", "\\."));
-  }
-
-  @ParameterizedTest(name = "Spark {0}")
-  @ValueSource(strings = {"3.5", "4.1"})
-  void loadWithItsDataOnS3IsGreen(String version, SharedPlatforms platforms, @TempDir Path dir) throws Exception {
-    SharedPlatforms.Platform platform = platforms.of(version);
-    // Each session's first two queries (its seeded draw from this mix): a write, then a scan.
-    Path scenario = Files.writeString(dir.resolve("s3.yaml"), """
-        name: s3
-        description: Tables generated into S3, read and written there.
-        data: {rowsPerScale: 100000, customers: 100}
-        mix: {scan: 1, write: 1}
-        run: {sessions: 2, duration: 30s}
-        criteria: {minSuccessRate: 1.0, maxP95: 30s}
-        """);
-    Path report = dir.resolve("report");
-
-    Cli.Result load = Cli.run("load", "--connect", platform.connectUrl(), "--scenario", scenario.toString(),
-        "--iterations", "2", "--data", "s3a://spark-data/load-" + version, "--report", report.toString());
-    assertThat(load.exitCode()).as(load.toString()).isZero();
-    assertThat(load.out()).contains(" 0 failed");
-    JsonNode json = LoadReports.json(report);
-    assertThat(json.path("failed").asInt()).isZero();
-    assertThat(json.at("/perQueryType/write/queries").asInt()).as("write queries on S3").isPositive();
-    assertThat(json.at("/perQueryType/scan/queries").asInt()).as("scans of the tables on S3").isPositive();
-    Path tables = EmbeddedS3.dataDir(platform.runDir()).resolve("spark-data/load-" + version);
-    try (Stream<Path> files = Files.list(tables)) {
-      assertThat(files.map(f -> f.getFileName().toString())).as("the generated tables, in the bucket")
-          .anyMatch(name -> name.startsWith("sales-")).anyMatch(name -> name.startsWith("customers-"));
-    }
   }
 
   /** The History Server's REST API, asked until it lists a completed application; its listing otherwise. */
