@@ -6,12 +6,16 @@ import dev.sparkk8s.render.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -19,10 +23,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The test run's {@code up --local} platforms, one per Spark line, for ITs that use a platform
- * without breaking it (queries, load runs, status). The first test that asks for a line starts it,
- * within that test's timeout; when the run ends, {@code down} stops them all. A platform that did
- * not start fails every test that asks for it, at once. Tests that kill or restart processes start
- * a platform of their own.
+ * without breaking it (queries, load runs, status). The first test that asks for a line starts it, in
+ * a thread of the run's, and waits for it within its own timeout: a test whose time runs out while it
+ * waits fails alone, and the start goes on for the tests after it. When the run ends, {@code down} stops
+ * them all. A platform that did not start fails every test that asks for it, at once, with what
+ * {@code up} said. What {@code up} printed (its timeline) is in the run's output. Tests that kill or
+ * restart processes start a platform of their own.
  *
  * <p>Tests get the run's one instance as a parameter: {@code @ExtendWith(SharedPlatforms.Resolver.class)}.
  */
@@ -33,6 +39,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
   static final String SHUFFLE_PARTITIONS = "7";
   /** S3 (the event log, a warehouse bucket) on the embedded S3 server, which plays the preset's MinIO: S3LocalIT. */
   static final String S3_PRESET = "presets/s3-minio.yaml";
+  private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
   /** One started platform: its run directory and what {@code up} printed. */
   record Platform(String sparkLine, Path runDir, Cli.Result up) {
@@ -46,16 +53,20 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
     }
   }
 
-  private final Map<String, FutureTask<Platform>> starts = new LinkedHashMap<>();
+  private final Map<String, Future<Platform>> starts = new LinkedHashMap<>();
+  private final ExecutorService starter = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "shared-platform-start");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final Map<String, Path> runDirs = new LinkedHashMap<>();
 
   /** The running platform of this Spark line, started now if it is the first time it is asked for. */
   Platform of(String sparkLine) throws InterruptedException {
-    FutureTask<Platform> start;
+    Future<Platform> start;
     synchronized (this) {
-      start = starts.computeIfAbsent(sparkLine, line -> new FutureTask<>(() -> up(line)));
+      start = starts.computeIfAbsent(sparkLine, line -> starter.submit(() -> up(line)));
     }
-    start.run();
     try {
       return start.get();
     } catch (ExecutionException e) {
@@ -76,15 +87,32 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       throw new AssertionError("up --local --spark " + sparkLine + " failed (its logs are kept in " + runDir + "):\n"
           + up);
     }
+    System.out.println("The shared Spark " + sparkLine + " platform: " + up.out());
     return new Platform(sparkLine, runDir, up);
   }
 
   /** Stops every platform, also one whose start never finished, and fails when a process is left. */
   @Override
-  public synchronized void close() {
-    starts.values().forEach(start -> start.cancel(true));
+  public void close() {
+    synchronized (this) {
+      starts.values().forEach(start -> start.cancel(true));
+    }
+    starter.shutdown();
+    try {
+      // A start that was cancelled stops what it started; down must not run before it has.
+      if (!starter.awaitTermination(STOP_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+        throw new IllegalStateException("a shared platform's start did not end " + STOP_TIMEOUT + " after it was cancelled");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the shared platforms' starts ended", e);
+    }
     List<String> problems = new ArrayList<>();
-    runDirs.forEach((line, runDir) -> {
+    Map<String, Path> runDirsByLine;
+    synchronized (this) {
+      runDirsByLine = new LinkedHashMap<>(runDirs);
+    }
+    runDirsByLine.forEach((line, runDir) -> {
       Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir.toString());
       if (down.exitCode() != 0) {
         problems.add("down of the shared Spark " + line + " platform failed:\n" + down);
@@ -106,7 +134,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
   }
 
   private boolean started(String sparkLine) {
-    FutureTask<Platform> start = starts.get(sparkLine);
+    Future<Platform> start = starts.get(sparkLine);
     try {
       return start.isDone() && !start.isCancelled() && start.get() != null;
     } catch (ExecutionException | InterruptedException e) {

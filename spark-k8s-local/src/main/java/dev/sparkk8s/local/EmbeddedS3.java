@@ -154,7 +154,7 @@ public final class EmbeddedS3 {
     if (!ready) {
       ProcessStopper.stop(List.of(process.toHandle()), ProcessStopper.GRACE);
       throw new LocalRuntimeException("the embedded S3 server did not listen on port " + port + " within "
-          + START_TIMEOUT.toSeconds() + "s; see " + log);
+          + START_TIMEOUT.toSeconds() + "s; the last lines of " + log + ":\n" + LogTail.of(log, 15));
     }
   }
 

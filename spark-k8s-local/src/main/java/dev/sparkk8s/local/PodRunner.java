@@ -84,7 +84,8 @@ public final class PodRunner {
         if (!p.waitFor(INIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
           ProcessStopper.stop(List.of(p.toHandle()), ProcessStopper.GRACE);
           throw new LocalRuntimeException(c.instance() + ": init container " + init.container().getName()
-              + " did not finish within " + INIT_TIMEOUT.toSeconds() + "s; see " + started.plan().log());
+              + " did not finish within " + INIT_TIMEOUT.toSeconds() + "s; the last lines of " + started.plan().log() + ":\n"
+              + LogTail.of(started.plan().log(), 15));
         }
       } catch (InterruptedException e) {
         ProcessStopper.stop(List.of(p.toHandle()), ProcessStopper.GRACE);

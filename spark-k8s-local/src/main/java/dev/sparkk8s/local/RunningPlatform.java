@@ -101,7 +101,7 @@ public final class RunningPlatform {
     });
     if (!ready) {
       throw new LocalRuntimeException(plan.instance() + " is not ready " + RESTART_TIMEOUT.toSeconds()
-          + "s after a restart; see " + plan.log());
+          + "s after a restart; the last lines of " + plan.log() + ":\n" + LogTail.of(plan.log(), 15));
     }
   }
 

@@ -27,6 +27,7 @@ final class StartupWatch {
 
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+  private static final int LOG_LINES = 15;
 
   private final List<StartedProcess> processes;
   private final LocalAddresses addresses;
@@ -77,8 +78,33 @@ final class StartupWatch {
     });
     if (!up) {
       throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
-          + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances"));
+          + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances") + logsOfThoseNotReady(waiting));
     }
+  }
+
+  /**
+   * The last lines of the log of each process that is not ready yet, or that the step still waited for
+   * stands on: the workers for their registration, the Connect server for the first query.
+   */
+  private String logsOfThoseNotReady(Set<String> waiting) {
+    StringBuilder out = new StringBuilder();
+    for (StartedProcess p : processes) {
+      Component component = p.plan().container().component();
+      String name = p.plan().instance();
+      String why = waiting.contains(name) ? "not ready"
+          : waiting.contains("workers registered") && component == Component.WORKER ? "not registered with the master"
+          : waiting.contains("first query") && component == Component.CONNECT ? "no answer to the first query"
+          : null;
+      if (why != null) {
+        out.append(lastLines(p, why));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String lastLines(StartedProcess p, String why) {
+    return "\n" + p.plan().instance() + " (" + why + "), the last lines of " + p.plan().log() + ":\n"
+        + LogTail.of(p.plan().log(), LOG_LINES);
   }
 
   /**
@@ -96,7 +122,8 @@ final class StartupWatch {
     });
     if (!answered) {
       query.cancel(true);
-      throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time");
+      throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time"
+          + logsOfThoseNotReady(Set.of("first query")));
     }
     try {
       query.join();
@@ -114,7 +141,7 @@ final class StartupWatch {
   private void failIfDead(StartedProcess p) {
     if (!p.process().isAlive()) {
       throw new LocalRuntimeException(p.plan().instance() + " exited with code " + p.process().exitValue()
-          + " while starting; the last lines of " + p.plan().log() + ":\n" + LogTail.of(p.plan().log(), 15));
+          + " while starting; the last lines of " + p.plan().log() + ":\n" + LogTail.of(p.plan().log(), LOG_LINES));
     }
   }
 
