@@ -43,22 +43,28 @@ Python workers, forwards signals), and a UID without a passwd entry gets one thr
 - /bin/bash
 - -c
 - |
-  uid=`id -u`
-  gid=`id -g`
-  if ! getent passwd "$uid" >/dev/null; then
-    for lib in /usr/lib/*/libnss_wrapper.so /usr/lib/libnss_wrapper.so; do
-      if [ -s "$lib" ]; then
-        export LD_PRELOAD="$lib" NSS_WRAPPER_PASSWD=`mktemp` NSS_WRAPPER_GROUP=`mktemp`
-        echo "spark:x:$uid:$gid:spark:${HOME:-/tmp}:/bin/false" > "$NSS_WRAPPER_PASSWD"
-        echo "spark:x:$gid:" > "$NSS_WRAPPER_GROUP"
-        break
-      fi
-    done
-  fi
+  {{- include "spark-k8s.launchPasswdEntry" . | nindent 2 }}
   if [ -x /usr/bin/tini ]; then
     exec /usr/bin/tini -s -- "$@"
   fi
   exec "$@"
 - spark-k8s-launch
 - {{ . }}
+{{- end -}}
+
+{{/* The launch script's first part, a passwd entry for a UID without one (launchCommand, and the
+event-log init container's own launch script). */}}
+{{- define "spark-k8s.launchPasswdEntry" -}}
+uid=`id -u`
+gid=`id -g`
+if ! getent passwd "$uid" >/dev/null; then
+  for lib in /usr/lib/*/libnss_wrapper.so /usr/lib/libnss_wrapper.so; do
+    if [ -s "$lib" ]; then
+      export LD_PRELOAD="$lib" NSS_WRAPPER_PASSWD=`mktemp` NSS_WRAPPER_GROUP=`mktemp`
+      echo "spark:x:$uid:$gid:spark:${HOME:-/tmp}:/bin/false" > "$NSS_WRAPPER_PASSWD"
+      echo "spark:x:$gid:" > "$NSS_WRAPPER_GROUP"
+      break
+    fi
+  done
+fi
 {{- end -}}

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The init container that creates an s3a:// event-log prefix, run as rendered (launch wrapper, spark-submit,
- * FsShell, its environment and its mounted core-site.xml) on the local Spark home; only the directory is a
- * local {@code file://} one, since there is no S3 server here. FsShell turns Hadoop's quiet mode off, so
+ * FsShell, its environment and its mounted core-site.xml) on the local Spark home; here the directory is a
+ * local {@code file://} one (on S3: {@link EventLogInitContainerOnS3Test}). FsShell turns Hadoop's quiet mode off, so
  * without the chart's core-site.xml it stops with "core-site.xml not found" (checked too, so this test would
  * have caught the init container failing on every real cluster).
  */
