@@ -79,12 +79,22 @@ class DecommissionTest {
     assertThat(preStop.get(2)).contains("kill -PWR").doesNotContain("$(");
   }
 
+  /**
+   * Shuffle tracking stays on, with a timeout: without one an idle executor holding shuffle data stays
+   * until the driver garbage-collects that shuffle, so scale-down never decommissions it (seen on the
+   * Kubernetes harness, DynamicAllocationKubernetesBackendIT).
+   */
   @Test
-  void dynamicAllocationKeepsShuffleTracking() {
-    JobPods pods = JobPods.render(dir, "kubernetes", "4.1",
-        JobPods.merged(ON, Map.of("spark.executor.instances", "min:1 max:4")));
-    assertThat(pods.conf()).containsEntry("spark.dynamicAllocation.enabled", "true")
-        .containsEntry("spark.dynamicAllocation.shuffleTracking.enabled", "true");
+  void dynamicAllocationKeepsShuffleTrackingAndLetsExecutorsHoldingShuffleGo() {
+    for (String backend : JobPods.BACKENDS) {
+      JobPods pods = JobPods.render(dir, backend, "4.1", JobPods.merged(ON, Map.of("spark.executor.instances",
+          "min:1 max:4", "spark.executor.dynamicAllocation.idleTimeout", "45s")));
+      assertThat(pods.conf()).as(backend).containsEntry("spark.dynamicAllocation.enabled", "true")
+          .containsEntry("spark.dynamicAllocation.shuffleTracking.enabled", "true")
+          .containsEntry("spark.dynamicAllocation.shuffleTracking.timeout", "45s");
+    }
+    JobPods fixed = JobPods.render(dir, "kubernetes", "4.1", JobPods.merged(ON, Map.of("spark.executor.instances", 2)));
+    assertThat(fixed.conf()).doesNotContainKey("spark.dynamicAllocation.shuffleTracking.timeout");
   }
 
   @Test
