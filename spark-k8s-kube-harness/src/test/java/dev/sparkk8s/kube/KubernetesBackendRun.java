@@ -15,6 +15,7 @@ import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.PortNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +60,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
    * @param sets extra {@code --set} arguments for the chart
    */
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir) {
-    return start(chartDir, sparkVersion, sets, runDir, true);
+    return setup(chartDir, sparkVersion, runDir).sets(sets).start();
   }
 
   /**
@@ -67,39 +69,107 @@ public final class KubernetesBackendRun implements AutoCloseable {
    */
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir,
       boolean firstQuery) {
-    RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
-        .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes")
-        .values(UserValues.sets(sets));
-    RenderedRelease release = new ChartRenderer(chartDir).render(request.build());
-    SparkHome home = SparkHome.built(sparkVersion);
-    MockKubernetesApi api = new MockKubernetesApi();
-    LocalKubelet kubelet = null;
-    RenderedProcesses processes = null;
-    try {
-      apply(api, release);
-      kubelet = new LocalKubelet(api.client(), NAMESPACE, home, runDir).start();
-      processes = RenderedProcesses.start(release, NAMESPACE, List.of(Component.CONNECT), home, runDir,
-          Map.of("https://kubernetes.default.svc", api.url()), Map.of());
-      KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes);
-      run.awaitListening();
-      if (firstQuery) {
-        ConnectProbe.firstQuery(run.connectUrl);
+    return setup(chartDir, sparkVersion, runDir).sets(sets).firstQuery(firstQuery).start();
+  }
+
+  /** A run to describe further (values files, objects that exist before the release, the node) before it starts. */
+  public static Setup setup(Path chartDir, String sparkVersion, Path runDir) {
+    return new Setup(chartDir, sparkVersion, runDir);
+  }
+
+  /** What a run starts from: the chart and its values, the cluster it is installed in. */
+  public static final class Setup {
+
+    private final Path chartDir;
+    private final String sparkVersion;
+    private final Path runDir;
+    private final List<Path> valuesFiles = new ArrayList<>();
+    private final List<String> sets = new ArrayList<>();
+    private final List<HasMetadata> existing = new ArrayList<>();
+    private LocalNode node = LocalNode.standard();
+    private boolean firstQuery = true;
+
+    private Setup(Path chartDir, String sparkVersion, Path runDir) {
+      this.chartDir = chartDir;
+      this.sparkVersion = sparkVersion;
+      this.runDir = runDir;
+    }
+
+    /** Values files ({@code -f}), applied in order before the {@code --set} arguments. */
+    public Setup valuesFiles(Path... files) {
+      valuesFiles.addAll(List.of(files));
+      return this;
+    }
+
+    /** {@code --set} arguments. */
+    public Setup sets(List<String> arguments) {
+      sets.addAll(arguments);
+      return this;
+    }
+
+    /**
+     * Objects a platform team creates before installing the release (Secrets, ConfigMaps,
+     * PriorityClasses, StorageClasses); namespaced ones land in {@link #NAMESPACE}.
+     */
+    public Setup existing(HasMetadata... objects) {
+      existing.addAll(List.of(objects));
+      return this;
+    }
+
+    /** The node the executor pods run on (labels, taints, GPUs). */
+    public Setup node(LocalNode localNode) {
+      node = localNode;
+      return this;
+    }
+
+    /** Whether to wait for a first query answered, or only for the server to listen. */
+    public Setup firstQuery(boolean wait) {
+      firstQuery = wait;
+      return this;
+    }
+
+    /** Renders, applies and starts; returns once the Connect server answered a query (or listens). */
+    public KubernetesBackendRun start() {
+      RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
+          .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes")
+          .values(new UserValues(null, valuesFiles, sets));
+      RenderedRelease release = new ChartRenderer(chartDir).render(request.build());
+      SparkHome home = SparkHome.built(sparkVersion);
+      MockKubernetesApi api = new MockKubernetesApi();
+      LocalKubelet kubelet = null;
+      RenderedProcesses processes = null;
+      try {
+        existing.forEach(o -> create(api, o));
+        apply(api, release);
+        kubelet = new LocalKubelet(api.client(), NAMESPACE, node, home, runDir).start();
+        processes = RenderedProcesses.start(release, NAMESPACE, List.of(Component.CONNECT), home, runDir,
+            Map.of("https://kubernetes.default.svc", api.url()), Map.of(), new ApiPodObjects(api.client(), NAMESPACE));
+        KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes);
+        run.awaitListening();
+        if (firstQuery) {
+          ConnectProbe.firstQuery(run.connectUrl);
+        }
+        return run;
+      } catch (RuntimeException e) {
+        if (processes != null) {
+          stopServer(processes, release);
+        }
+        if (kubelet != null) {
+          kubelet.close();
+        }
+        api.close();
+        throw e;
       }
-      return run;
-    } catch (RuntimeException e) {
-      if (processes != null) {
-        stopServer(processes, release);
-      }
-      if (kubelet != null) {
-        kubelet.close();
-      }
-      api.close();
-      throw e;
     }
   }
 
   public String connectUrl() {
     return connectUrl;
+  }
+
+  /** The driver's (Connect server's) web UI, whose {@code /api/v1} is Spark's monitoring REST API. */
+  public String uiUrl() {
+    return "http://127.0.0.1:" + processes.port("connect", PortNames.UI);
   }
 
   public MockKubernetesApi api() {
@@ -144,6 +214,17 @@ public final class KubernetesBackendRun implements AutoCloseable {
     }
   }
 
+  /** An object that exists before the release: namespaced ones in the release's namespace. */
+  private static void create(MockKubernetesApi api, HasMetadata o) {
+    HasMetadata copy = api.client().getKubernetesSerialization().clone(o);
+    if (copy instanceof Namespaced) {
+      copy.getMetadata().setNamespace(NAMESPACE);
+      api.client().resource(copy).inNamespace(NAMESPACE).create();
+    } else {
+      api.client().resource(copy).create();
+    }
+  }
+
   /** What {@code kubectl apply} of the rendered release creates, plus the driver pod the Deployment would run. */
   private static void apply(MockKubernetesApi api, RenderedRelease release) {
     var client = api.client();
@@ -159,7 +240,13 @@ public final class KubernetesBackendRun implements AutoCloseable {
     Pod driver = new PodBuilder().withMetadata(connect.getSpec().getTemplate().getMetadata())
         .editMetadata().withName("connect").withNamespace(NAMESPACE).endMetadata()
         .withSpec(connect.getSpec().getTemplate().getSpec())
-        .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").endStatus().build();
+        // Running and Ready, as its kubelet reports it once the server listens (Spark waits for a Ready driver pod).
+        .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").withHostIP("127.0.0.1")
+        .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
+        .addNewCondition().withType("Ready").withStatus("True").endCondition()
+        .addNewContainerStatus().withName(connect.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
+        .withReady(true).withNewState().withNewRunning().endRunning().endState().endContainerStatus()
+        .endStatus().build();
     Pod created = client.pods().inNamespace(NAMESPACE).resource(driver).create();
     created.setStatus(driver.getStatus());
     client.pods().inNamespace(NAMESPACE).resource(created).updateStatus();

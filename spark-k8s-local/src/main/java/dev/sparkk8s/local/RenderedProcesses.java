@@ -36,19 +36,35 @@ public final class RenderedProcesses {
    */
   public static RenderedProcesses start(RenderedRelease release, String namespace, List<Component> components, SparkHome home,
       Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts) {
+    return start(release, namespace, components, home, runDir, endpoints, exactPorts, PodObjects.of(release));
+  }
+
+  /**
+   * As {@link #start(RenderedRelease, String, List, SparkHome, Path, Map, Map)}, with the ConfigMaps and
+   * Secrets the pods refer to read from {@code objects} (e.g. an API that holds what the user created
+   * besides the release).
+   */
+  public static RenderedProcesses start(RenderedRelease release, String namespace, List<Component> components, SparkHome home,
+      Path runDir, Map<String, String> endpoints, Map<Integer, String> exactPorts, PodObjects objects) {
     List<ChartContainer> containers = ChartContainer.of(release).stream().filter(c -> components.contains(c.component()))
         .toList();
     return startContainers(release, namespace, containers, home, ClassDataArchive.of(home), runDir, endpoints,
-        LocalPorts.ephemeral(), exactPorts);
+        LocalPorts.ephemeral(), exactPorts, objects);
   }
 
   static RenderedProcesses startContainers(RenderedRelease release, String namespace, List<ChartContainer> containers,
       SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints, LocalPorts ports,
       Map<Integer, String> exactPorts) {
+    return startContainers(release, namespace, containers, home, archive, runDir, endpoints, ports, exactPorts,
+        PodObjects.of(release));
+  }
+
+  private static RenderedProcesses startContainers(RenderedRelease release, String namespace,
+      List<ChartContainer> containers, SparkHome home, ClassDataArchive archive, Path runDir, Map<String, String> endpoints,
+      LocalPorts ports, Map<Integer, String> exactPorts, PodObjects objects) {
     LocalAddresses addresses = new LocalAddresses(containers, release.objects(Service.class), namespace,
         runDir, ports, exactPorts, endpoints);
     PodRunner runner = new PodRunner(home, archive, runDir);
-    PodObjects objects = PodObjects.of(release);
     List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
     List<CompletableFuture<StartedProcess>> futures = plans.stream()
