@@ -27,12 +27,6 @@ settings (spark-k8s.podSettings) apply it unless pods/<component>.pod set a grac
 {{- $_ := set $c "spark.storage.decommission.shuffleBlocks.enabled" "true" -}}
 {{- $_ := set $c "spark.storage.decommission.rddBlocks.enabled" "true" -}}
 {{- with $d.fallbackStoragePath }}{{ $_ := set $c "spark.storage.decommission.fallbackStorage.path" . }}{{ end -}}
-{{- if (include "spark-k8s.executorScale" . | fromJson).dynamic -}}
-{{- /* Shuffle tracking keeps an idle executor that holds shuffle data until the driver garbage-collects
-that shuffle (by default without a timeout, so for as long as the Connect server's plans live): one
-whose blocks migrate may go after the idle timeout like any other (seen on the Kubernetes harness). */ -}}
-{{- $_ := set $c "spark.dynamicAllocation.shuffleTracking.timeout" .Values.spark.executor.dynamicAllocation.idleTimeout -}}
-{{- end -}}
 {{- if ne (include "spark-k8s.backend" .) "standalone" -}}
 {{- $_ := set $c "spark.kubernetes.executor.decommissionLabel" (include "spark-k8s.decommissionLabel" .) -}}
 {{- $_ := set $c "spark.kubernetes.executor.decommissionLabelValue" "true" -}}

@@ -80,21 +80,24 @@ class DecommissionTest {
   }
 
   /**
-   * Shuffle tracking stays on, with a timeout: without one an idle executor holding shuffle data stays
-   * until the driver garbage-collects that shuffle, so scale-down never decommissions it (seen on the
-   * Kubernetes harness, DynamicAllocationKubernetesBackendIT).
+   * Decommission moves the shuffle blocks of the executors dynamic allocation removes, which Spark
+   * counts instead of shuffle tracking; both at once stall scale-down (an executor that received
+   * migrated blocks counts as holding an active shuffle until the next job ends; seen on the
+   * Kubernetes harness, DynamicAllocationKubernetesBackendIT), so tracking is off with it.
    */
   @Test
-  void dynamicAllocationKeepsShuffleTrackingAndLetsExecutorsHoldingShuffleGo() {
+  void dynamicAllocationLeavesShuffleToDecommission() {
     for (String backend : JobPods.BACKENDS) {
       JobPods pods = JobPods.render(dir, backend, "4.1", JobPods.merged(ON, Map.of("spark.executor.instances",
-          "min:1 max:4", "spark.executor.dynamicAllocation.idleTimeout", "45s")));
+          "min:1 max:4")));
       assertThat(pods.conf()).as(backend).containsEntry("spark.dynamicAllocation.enabled", "true")
-          .containsEntry("spark.dynamicAllocation.shuffleTracking.enabled", "true")
-          .containsEntry("spark.dynamicAllocation.shuffleTracking.timeout", "45s");
+          .containsEntry("spark.dynamicAllocation.shuffleTracking.enabled", "false")
+          .containsEntry("spark.storage.decommission.shuffleBlocks.enabled", "true");
+      assertThat(pods.findings()).as(backend).extracting(Finding::describe).isEmpty();
     }
-    JobPods fixed = JobPods.render(dir, "kubernetes", "4.1", JobPods.merged(ON, Map.of("spark.executor.instances", 2)));
-    assertThat(fixed.conf()).doesNotContainKey("spark.dynamicAllocation.shuffleTracking.timeout");
+    JobPods tracking = JobPods.render(dir, "kubernetes", "4.1", Map.of("spark.executor.instances", "min:1 max:4"));
+    assertThat(tracking.conf()).as("without decommission").containsEntry("spark.dynamicAllocation.shuffleTracking.enabled",
+        "true");
   }
 
   @Test
