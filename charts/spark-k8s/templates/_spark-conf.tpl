@@ -74,7 +74,28 @@ spark.executor.shufflePartitionsPerCore is set.
 {{- $slots := mul (ternary $scale.max $scale.count $scale.dynamic) .Values.spark.executor.cores -}}
 {{- if gt (int $slots) 0 }}{{ $_ := set $d "spark.sql.shuffle.partitions" (toString (mul $slots $perCore)) }}{{ end -}}
 {{- end -}}
+{{- $d = merge $d (include "spark-k8s.s3CommitterConf" . | fromJson) -}}
 {{- toJson $d -}}
+{{- end -}}
+
+{{/*
+Writes to s3a:// through an S3A committer (magic: no rename of the output, which S3 can only copy),
+with Spark's PathOutputCommitProtocol (module spark-hadoop-cloud, in images built with
+images/Dockerfile); writes to other file systems go through it to their usual committer. Not with
+spark.s3.withPackages: the stock image lacks spark-hadoop-cloud, and fetching it brings every cloud
+SDK. Dynamic partition overwrite (spark.sql.sources.partitionOverwriteMode=dynamic) needs a committer
+that supports it: set spark.sql.sources.commitProtocolClass back in spark.conf for that.
+*/}}
+{{- define "spark-k8s.s3CommitterConf" -}}
+{{- $c := dict -}}
+{{- if and .Values.spark.s3.enabled (not .Values.spark.s3.withPackages) -}}
+{{- $_ := set $c "spark.hadoop.fs.s3a.committer.name" "magic" -}}
+{{- $_ := set $c "spark.hadoop.fs.s3a.committer.magic.enabled" "true" -}}
+{{- $_ := set $c "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a" "org.apache.hadoop.fs.s3a.commit.S3ACommitterFactory" -}}
+{{- $_ := set $c "spark.sql.sources.commitProtocolClass" "org.apache.spark.internal.io.cloud.PathOutputCommitProtocol" -}}
+{{- $_ := set $c "spark.sql.parquet.output.committer.class" "org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter" -}}
+{{- end -}}
+{{- toJson $c -}}
 {{- end -}}
 
 {{/*

@@ -6,7 +6,6 @@ import dev.sparkk8s.policy.Finding;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,11 +30,7 @@ class DecommissionTest {
   static Path dir;
 
   static Stream<Arguments> renders() {
-    List<Arguments> out = new ArrayList<>();
-    for (String version : RenderCase.VERSIONS) {
-      JobPods.BACKENDS.forEach(backend -> out.add(Arguments.of(version, backend)));
-    }
-    return out.stream();
+    return JobPods.versionsAndBackends(b -> true);
   }
 
   @ParameterizedTest(name = "{0} {1}")

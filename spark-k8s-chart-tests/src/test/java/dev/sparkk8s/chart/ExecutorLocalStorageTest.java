@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +37,7 @@ class ExecutorLocalStorageTest {
   static Path dir;
 
   static Stream<Arguments> executorPodBackends() {
-    List<Arguments> out = new ArrayList<>();
-    for (String version : RenderCase.VERSIONS) {
-      JobPods.BACKENDS.stream().filter(b -> !b.equals("standalone")).forEach(b -> out.add(Arguments.of(version, b)));
-    }
-    return out.stream();
+    return JobPods.versionsAndBackends(b -> !b.equals("standalone"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -8,8 +8,6 @@ import dev.sparkk8s.render.ValuesException;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,7 @@ class GpuExecutorsTest {
   static Path dir;
 
   static Stream<Arguments> renders() {
-    List<Arguments> out = new ArrayList<>();
-    for (String version : RenderCase.VERSIONS) {
-      JobPods.BACKENDS.forEach(backend -> out.add(Arguments.of(version, backend)));
-    }
-    return out.stream();
+    return JobPods.versionsAndBackends(b -> true);
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The pods of a release's Spark job as they run: the driver (the Connect server), its executors as Spark or the
@@ -24,6 +27,12 @@ import java.util.Optional;
 record JobPods(String backend, ReleaseView view) {
 
   static final List<String> BACKENDS = List.of("kubernetes", "standalone", "operator/apache", "operator/kubeflow");
+
+  /** (version, backend) for every Spark line and every backend that passes the filter. */
+  static Stream<Arguments> versionsAndBackends(Predicate<String> backends) {
+    return RenderCase.VERSIONS.stream()
+        .flatMap(version -> BACKENDS.stream().filter(backends).map(backend -> Arguments.of(version, backend)));
+  }
 
   /** Renders with values given as dotted keys (written to a values file in {@code dir}, so lists and maps keep their type). */
   static JobPods render(Path dir, String backend, String version, Map<String, ?> values) {

@@ -38,11 +38,7 @@ class JobSecretsTest {
   static Path dir;
 
   static Stream<Arguments> renders() {
-    List<Arguments> out = new ArrayList<>();
-    for (String version : RenderCase.VERSIONS) {
-      JobPods.BACKENDS.forEach(backend -> out.add(Arguments.of(version, backend)));
-    }
-    return out.stream();
+    return JobPods.versionsAndBackends(b -> true);
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparkk8s.policy.Finding;
 import io.fabric8.kubernetes.api.model.Container;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,11 +32,7 @@ class MemoryBeyondHeapTest {
   static Path dir;
 
   static Stream<Arguments> executorPodBackends() {
-    List<Arguments> out = new ArrayList<>();
-    for (String version : RenderCase.VERSIONS) {
-      JobPods.BACKENDS.stream().filter(b -> !b.equals("standalone")).forEach(b -> out.add(Arguments.of(version, b)));
-    }
-    return out.stream();
+    return JobPods.versionsAndBackends(b -> !b.equals("standalone"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -94,9 +94,16 @@ public final class ClassDataArchive {
   /**
    * The environment that makes the JVMs a process starts use the archive: a Standalone worker
    * starts executor JVMs with its own environment, not with the options of its own command line.
+   *
+   * @param toolOptions the {@code JAVA_TOOL_OPTIONS} the process would have otherwise (kept), or null
    */
-  public Map<String, String> inheritedEnv() {
-    return exists() ? Map.of("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions())) : Map.of();
+  public Map<String, String> inheritedEnv(String toolOptions) {
+    if (!exists()) {
+      return Map.of();
+    }
+    String archiveOptions = String.join(" ", jvmOptions());
+    return Map.of("JAVA_TOOL_OPTIONS", toolOptions == null || toolOptions.isBlank()
+        ? archiveOptions : toolOptions + " " + archiveOptions);
   }
 
   /** Makes the archive unless it exists; reports what it does, and only warns when it cannot. */

@@ -89,7 +89,7 @@ public final class PodRunner {
           .redirectInput(Redirect.from(new File("/dev/null")));
       pb.environment().putAll(plan.env());
       if (plan.container().component() == Component.WORKER) {
-        pb.environment().putAll(archive.inheritedEnv());
+        pb.environment().putAll(archive.inheritedEnv(pb.environment().get("JAVA_TOOL_OPTIONS")));
       }
       return new StartedProcess(plan, pb.start());
     } catch (IOException e) {

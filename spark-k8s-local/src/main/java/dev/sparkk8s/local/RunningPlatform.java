@@ -28,6 +28,7 @@ public final class RunningPlatform {
   private final SparkHome home;
   private final List<ChartContainer> containers;
   private final LocalAddresses addresses;
+  private final Map<String, ProcessPlan> plans = new HashMap<>();
 
   private RunningPlatform(LocalState state, RenderedRelease release) {
     this.state = state;
@@ -108,9 +109,12 @@ public final class RunningPlatform {
     return new PodRunner(home, ClassDataArchive.of(home), state.runDir());
   }
 
-  /** The instance's plan as it was started: same manifests, ports and volumes (ConfigMap files written again). */
+  /**
+   * The instance's plan as it was started: same manifests, ports and volumes. Planning writes the
+   * ConfigMap and Secret files of its volumes, so it happens once per instance, not once per probe.
+   */
   private ProcessPlan plan(String instance) {
-    return runner().plan(container(instance), PodObjects.of(release), addresses);
+    return plans.computeIfAbsent(instance, i -> runner().plan(container(i), PodObjects.of(release), addresses));
   }
 
   private ChartContainer container(String instance) {

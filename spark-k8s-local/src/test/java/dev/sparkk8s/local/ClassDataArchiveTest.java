@@ -37,7 +37,7 @@ class ClassDataArchiveTest {
     ClassDataArchive archive = ClassDataArchive.of(home(dir));
     assertThat(archive.exists()).isFalse();
     assertThat(archive.jvmOptions()).isEmpty();
-    assertThat(archive.inheritedEnv()).isEmpty();
+    assertThat(archive.inheritedEnv("-Xss2m")).isEmpty();
   }
 
   @Test
@@ -46,8 +46,10 @@ class ClassDataArchiveTest {
     Files.createDirectories(archive.file().getParent());
     Files.writeString(archive.file(), "");
     assertThat(archive.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive.file(), "-Xshare:auto");
-    assertThat(archive.inheritedEnv()).containsEntry("JAVA_TOOL_OPTIONS",
+    assertThat(archive.inheritedEnv(null)).containsEntry("JAVA_TOOL_OPTIONS",
         "-XX:SharedArchiveFile=" + archive.file() + " -Xshare:auto");
+    assertThat(archive.inheritedEnv("-Xss2m")).as("options the process had already are kept")
+        .containsEntry("JAVA_TOOL_OPTIONS", "-Xss2m -XX:SharedArchiveFile=" + archive.file() + " -Xshare:auto");
   }
 
   @Test
