@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the mock API does as a real API server does: a new pod is Pending; deleting a pod bound to
  * a node only marks it (its kubelet deletes it once its containers have stopped), while a pod
- * never scheduled, or a deletion with a grace period of 0, goes at once.
+ * never scheduled, or a deletion with a grace period of 0, goes at once; a set-based label selector
+ * selects.
  */
 class MockKubernetesApiTest {
 
@@ -52,6 +54,20 @@ class MockKubernetesApiTest {
     client.pods().inNamespace(NAMESPACE).withName("pending").delete();
 
     assertThat(client.pods().inNamespace(NAMESPACE).withName("pending").get()).isNull();
+  }
+
+  /** Spark picks the pods to label as decommissioning with a set-based selector. */
+  @Test
+  void aSetBasedLabelSelectorListsOnlyThePodsItNames() {
+    for (String id : new String[] {"1", "2", "3"}) {
+      Pod pod = pod("exec-" + id, null);
+      pod.getMetadata().setLabels(Map.of("spark-exec-id", id, "spark-role", "executor"));
+      create(pod);
+    }
+
+    assertThat(client.pods().inNamespace(NAMESPACE).withLabel("spark-role", "executor")
+        .withLabelIn("spark-exec-id", "1", "2").list().getItems())
+        .extracting(p -> p.getMetadata().getName()).containsExactlyInAnyOrder("exec-1", "exec-2");
   }
 
   private Pod create(Pod pod) {

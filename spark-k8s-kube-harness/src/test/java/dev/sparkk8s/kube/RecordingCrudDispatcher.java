@@ -1,5 +1,6 @@
 package dev.sparkk8s.kube;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,8 +11,14 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * gets {@code status.phase: Pending}, and deleting a pod that is bound to a node is graceful (the
  * pod only gets a {@code deletionTimestamp}; its kubelet stops the containers, reports their end
  * and deletes it for good with a grace period of 0, which is when watchers see it DELETED with its
- * final status, as Spark expects). Every request is recorded in RBAC terms.
+ * final status, as Spark expects); a list with a set-based label selector lists only the objects it
+ * selects. Every request is recorded in RBAC terms.
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -49,6 +57,35 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
       }
     }
     return super.dispatch(request);
+  }
+
+  @Override
+  public MockResponse handleGet(String path) {
+    URI uri = URI.create(path);
+    String selector = queryParameter(uri, "labelSelector");
+    SetBasedLabelSelector parsed = selector == null ? null : SetBasedLabelSelector.parse(selector);
+    if (parsed == null || parsed.setBased().isEmpty()) {
+      return super.handleGet(path);
+    }
+    MockResponse list = super.handleGet(withLabelSelector(uri, parsed.equalityPart()));
+    if (list.code() != 200) {
+      return list;
+    }
+    try {
+      ObjectNode body = (ObjectNode) JSON.readTree(list.getBody().readUtf8());
+      ArrayNode selected = JSON.createArrayNode();
+      for (JsonNode item : body.path("items")) {
+        Map<String, String> labels = JSON.convertValue(item.path("metadata").path("labels"),
+            new TypeReference<Map<String, String>>() { });
+        if (parsed.matches(labels)) {
+          selected.add(item);
+        }
+      }
+      body.set("items", selected);
+      return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -102,6 +139,31 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     } catch (IOException | ClassCastException e) {
       return Optional.empty();
     }
+  }
+
+  private static String queryParameter(URI uri, String name) {
+    if (uri.getRawQuery() == null) {
+      return null;
+    }
+    for (String parameter : uri.getRawQuery().split("&")) {
+      if (parameter.startsWith(name + "=")) {
+        return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static String withLabelSelector(URI uri, String selector) {
+    List<String> parameters = new ArrayList<>();
+    for (String parameter : uri.getRawQuery().split("&")) {
+      if (!parameter.startsWith("labelSelector=")) {
+        parameters.add(parameter);
+      }
+    }
+    if (!selector.isEmpty()) {
+      parameters.add("labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+    }
+    return uri.getRawPath() + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
   }
 
   private void put(String path, ObjectNode pod, RecordedRequest request) throws IOException {

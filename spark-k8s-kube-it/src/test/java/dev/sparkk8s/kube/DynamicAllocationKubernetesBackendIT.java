@@ -15,15 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code instances: "min:1 max:3"} with graceful decommission (docs/examples/decommission.yaml): a
- * long shuffle scales out to executor pods; idleness scales back to one by decommissioning the
- * others although they hold shuffle data: Spark labels their pods, they move their shuffle blocks
- * to the executor that stays and exit, and the driver records their map outputs there.
+ * long shuffle, cached as a table, scales out to executor pods; idleness scales back to one by
+ * decommissioning the others although they hold shuffle data and cached blocks: Spark labels their
+ * pods, they move their blocks to the executor that stays and exit, the driver records their map
+ * outputs there, and the table reads back right without any stage running again.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DynamicAllocationKubernetesBackendIT {
@@ -41,7 +43,7 @@ class DynamicAllocationKubernetesBackendIT {
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void scalesUpUnderLoadAndDecommissionsDownWhenIdleKeepingTheShuffle(String version, @TempDir Path runDir)
+  void scalesUpUnderLoadAndDecommissionsDownWhenIdleKeepingTheShuffle(String version, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path runDir)
       throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir)
         .valuesFiles(Charts.chartDir().getParent().getParent().resolve("docs/examples/decommission.yaml"))
@@ -49,14 +51,16 @@ class DynamicAllocationKubernetesBackendIT {
             // No fallback storage here: the blocks must go to the surviving executor.
             "spark.decommission.fallbackStoragePath=",
             // Spark checks every 30 s by default whether a decommissioning executor has moved everything.
-            "spark.conf.spark\\.storage\\.decommission\\.replicationReattemptInterval=1s"))
+            "spark.conf.spark\\.storage\\.decommission\\.replicationReattemptInterval=1s",
+            // Executors holding cached blocks count as busy forever by default.
+            "spark.conf.spark\\.dynamicAllocation\\.cachedExecutorIdleTimeout=5s"))
         .start()) {
       AtomicInteger mostPods = new AtomicInteger();
       Set<String> labelled = ConcurrentHashMap.newKeySet();
       SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
         CompletableFuture<ShuffleAfterDecommission> written = CompletableFuture.supplyAsync(() ->
-            ShuffleAfterDecommission.query(spark, run.uiUrl(), 40, 400));
+            ShuffleAfterDecommission.cacheTable(spark, run.uiUrl(), 40, 400));
         Poll.every(Duration.ofMillis(200), Duration.ofMinutes(5)).until(() -> {
           mostPods.accumulateAndGet(run.executorPods().size(), Math::max);
           recordLabelled(run, labelled);
@@ -67,8 +71,14 @@ class DynamicAllocationKubernetesBackendIT {
 
         SparkRestApi rest = SparkRestApi.of(run.uiUrl());
         List<String> wroteShuffle = shuffle.executorsThatWroteShuffle();
-        Waits.until("scale-down to one executor pod, the others decommissioned and gone", Duration.ofMinutes(2), () ->
-            recordLabelled(run, labelled) == 0 && run.executorPods().size() == 1);
+        try {
+          Waits.until("scale-down to one executor pod, the others decommissioned and gone", Duration.ofMinutes(2), () ->
+              recordLabelled(run, labelled) == 0 && run.executorPods().size() == 1);
+        } catch (AssertionError e) {
+          throw new AssertionError(e.getMessage() + "; executor pods now: " + run.executorPods().stream()
+              .map(p -> p.getMetadata().getName() + " " + p.getStatus().getPhase() + " " + p.getMetadata().getLabels())
+              .toList() + "; logs under " + runDir, e);
+        }
         List<JsonNode> removed = rest.executors(true).stream()
             .filter(e -> !e.path("isActive").asBoolean()).toList();
         assertThat(removed).as("removed executors").isNotEmpty().allSatisfy(e ->
@@ -80,6 +90,7 @@ class DynamicAllocationKubernetesBackendIT {
             .containsAll(removed.stream().map(e -> e.path("id").asText()).toList());
 
         assertThat(shuffle.problemsMovingShuffle(run.driverLog())).as("map outputs of the removed executors").isEmpty();
+        assertThat(shuffle.problemsReadingItBack()).as("the cached table read back after the scale-down").isEmpty();
       } finally {
         ConnectSessions.close(spark);
       }
