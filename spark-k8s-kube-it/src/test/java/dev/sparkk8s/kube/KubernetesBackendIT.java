@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +56,7 @@ class KubernetesBackendIT {
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
   void queriesRunOnTemplatePodsSurviveAPodDeletionAndStayWithinTheRole(String version,
-      @TempDir Path runDir, @TempDir Path scratch) throws Exception {
+      @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir)
         .valuesFiles(example("placement.yaml"), example("secrets.yaml"), example("scratch-space.yaml"),
             example("gpus.yaml"))
@@ -238,11 +239,14 @@ class KubernetesBackendIT {
 
   /**
    * A discovery script that reports one GPU, device 0, as Spark's resource JSON: a file of the
-   * "image" (the machine's file system outside the pods' volumes, so not under /tmp, which the
-   * pods mount).
+   * "image", the machine's file system outside every directory the executor pods mount. Spark hands
+   * the driver's path to the executors, so a mounted path (a ConfigMap's) would not be rewritten
+   * for them; and /tmp is the pods' own, as is a checkout under it: the user's cache directory.
    */
   private static String oneGpuScript() throws IOException {
-    Path script = Files.createDirectories(Path.of("target", "gpu-discovery").toAbsolutePath()).resolve("one-gpu.sh");
+    Path script = Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache", "spark-k8s-tests",
+        "gpu-discovery")).resolve("one-gpu.sh");
+    assertThat(script.toString()).as("a path no executor pod mounts").doesNotStartWith("/tmp/");
     Files.writeString(script, "#!/bin/sh\necho '{\"name\": \"gpu\", \"addresses\": [\"0\"]}'\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script.toString();
