@@ -51,9 +51,12 @@ onDemandClaim is Spark's own per-executor claim. Standalone executors use their 
 
 {{/*
 Spark keys of an on-demand claim per executor (kubernetes and operator backends), as a dict in
-JSON: Spark creates it (its storageClass and size are required, Spark reads both unchecked),
-the driver owns it and hands it to a new executor when its executor is gone, and waits for a
-reusable claim instead of creating more claims than executors.
+JSON: Spark creates it (its storageClass and size are required, Spark reads both unchecked), the
+driver owns it and hands it to a new executor when its executor is gone. Not
+waitToReusePersistentVolumeClaim: Spark 3.5 and 4.1 count a claim reusable only once it is older
+than spark.kubernetes.allocation.executor.timeout (10 minutes), so with it a lost executor is not
+replaced, nor a scale-up served, until then; without it a new executor gets a new claim when none
+is reusable yet.
 */}}
 {{- define "spark-k8s.localStorageConf" -}}
 {{- $c := dict -}}
@@ -67,7 +70,6 @@ reusable claim instead of creating more claims than executors.
 {{- $_ := set $c (print $volume "mount.readOnly") "false" -}}
 {{- $_ := set $c "spark.kubernetes.driver.ownPersistentVolumeClaim" "true" -}}
 {{- $_ := set $c "spark.kubernetes.driver.reusePersistentVolumeClaim" "true" -}}
-{{- $_ := set $c "spark.kubernetes.driver.waitToReusePersistentVolumeClaim" "true" -}}
 {{- end -}}
 {{- toJson $c -}}
 {{- end -}}

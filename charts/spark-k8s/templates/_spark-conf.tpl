@@ -131,7 +131,11 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- end -}}
 {{- if $scale.dynamic -}}
 {{- $_ := set $c "spark.dynamicAllocation.enabled" "true" -}}
-{{- $_ := set $c "spark.dynamicAllocation.shuffleTracking.enabled" "true" -}}
+{{- /* Shuffle tracking keeps executors that hold shuffle data. With decommission their shuffle blocks
+migrate instead, which Spark counts as the alternative; both at once keep idle executors (one that
+received migrated blocks counts as holding an active shuffle until the next job ends), so scale-down
+stalls (seen on the Kubernetes harness). */ -}}
+{{- $_ := set $c "spark.dynamicAllocation.shuffleTracking.enabled" (ternary "false" "true" (eq (toString $v.decommission.enabled) "true")) -}}
 {{- $_ := set $c "spark.dynamicAllocation.minExecutors" (toString $scale.min) -}}
 {{- $_ := set $c "spark.dynamicAllocation.maxExecutors" (toString $scale.max) -}}
 {{- $_ := set $c "spark.dynamicAllocation.executorIdleTimeout" $v.executor.dynamicAllocation.idleTimeout -}}

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A worker killed while Spark works, on a Spark 4.1 platform of this class's own with two workers
- * (one executor each, so that the other one is left to retry the lost tasks on); each test starts
- * with both workers running. {@code down} leaves no process behind.
+ * A worker lost while Spark works, on a Spark 4.1 platform of this class's own with two workers
+ * (one executor each, so that the other one is left to retry the lost tasks on) and graceful
+ * decommission on: a worker killed outright, and a worker sent SIGPWR (what its pod's preStop hook
+ * sends), which decommissions ({@link WorkerDecommission}; on 3.5 too, on a platform of its own). Each test starts with both workers running. {@code down} leaves no
+ * process behind.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class WorkerLossIT {
@@ -42,7 +44,7 @@ class WorkerLossIT {
   @BeforeAll
   @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
   static void up() {
-    Cli.Result up = Cli.run("up", "--local", "--spark", "4.1", "--workers", "2", "--run-dir", runDir.toString());
+    Cli.Result up = Cli.run(upWithDecommission("4.1", runDir));
     assertThat(up.exitCode()).as(up.toString()).isZero();
   }
 
@@ -104,14 +106,51 @@ class WorkerLossIT {
     assertThat(json.path("queries").asInt()).isPositive();
   }
 
+  /** See {@link WorkerDecommission}; the 3.5 line below. */
+  @Test
+  void aWorkerSentSigpwrDecommissionsAndItsShuffleOutlivesIt() throws Exception {
+    try {
+      WorkerDecommission.check(runDir, LOST);
+    } finally {
+      // Gone as a drained node's pod goes; the next test starts it again.
+      kill(LOST);
+    }
+  }
+
+  /** The same on Spark 3.5, on a two-worker platform of its own. */
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+  void onSpark35AWorkerSentSigpwrDecommissionsToo(@TempDir Path runDir35) throws Exception {
+    Cli.Result up = Cli.run(upWithDecommission("3.5", runDir35));
+    assertThat(up.exitCode()).as(up.toString()).isZero();
+    try {
+      WorkerDecommission.check(runDir35, LOST);
+    } finally {
+      Cli.Result down = Cli.run("down", "--local", "--run-dir", runDir35.toString());
+      assertThat(down.exitCode()).as(down.toString()).isZero();
+      assertThat(SparkProcesses.of(runDir35)).as("Spark processes left after down").isEmpty();
+    }
+  }
+
+  /** up with two workers and graceful decommission. */
+  private static String[] upWithDecommission(String version, Path dir) {
+    return new String[] {"up", "--local", "--spark", version, "--workers", "2", "--run-dir", dir.toString(),
+        "--set", "spark.decommission.enabled=true",
+        // Spark checks every 30 s by default whether a decommissioning executor has moved everything.
+        "--set", "spark.conf.spark\\.storage\\.decommission\\.replicationReattemptInterval=1s"};
+  }
+
+  private static LocalProcess process(String instance) {
+    return state().processes().stream().filter(p -> p.name().equals(instance)).findFirst().orElseThrow();
+  }
+
   private static LocalState state() {
     return LocalState.read(runDir).orElseThrow();
   }
 
   /** SIGKILL to the worker and its executor, as a lost node. */
   private static void kill(String worker) throws Exception {
-    LocalProcess process = state().processes().stream().filter(p -> p.name().equals(worker)).findFirst().orElseThrow();
-    ProcessHandle handle = process.handle().orElseThrow(() -> new AssertionError(worker + " is not running"));
+    ProcessHandle handle = process(worker).handle().orElseThrow(() -> new AssertionError(worker + " is not running"));
     handle.descendants().forEach(ProcessHandle::destroyForcibly);
     handle.destroyForcibly();
     handle.onExit().get(30, TimeUnit.SECONDS);

@@ -19,9 +19,9 @@ import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.PortNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -77,7 +77,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
    * @param sets extra {@code --set} arguments for the chart
    */
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir) {
-    return start(chartDir, sparkVersion, sets, runDir, true);
+    return setup(chartDir, sparkVersion, runDir).sets(sets).start();
   }
 
   /**
@@ -86,82 +86,143 @@ public final class KubernetesBackendRun implements AutoCloseable {
    */
   public static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir,
       boolean firstQuery) {
-    return start(chartDir, sparkVersion, sets, runDir, firstQuery, false);
+    return setup(chartDir, sparkVersion, runDir).sets(sets).firstQuery(firstQuery).start();
   }
 
-  /**
-   * With S3 as on a cluster with MinIO: an S3 server on this machine (the local runtime's embedded one, data in
-   * {@code <run dir>/s3/data}) with bucket {@value #S3_BUCKET}, its keys in Secret {@value #S3_SECRET} of the
-   * namespace, and the release rendered with {@code spark.s3.*} pointing there; the Connect server and the
-   * executor pods read the keys from that Secret, the kubelet from the API.
-   */
-  public static KubernetesBackendRun startWithS3(Path chartDir, String sparkVersion, List<String> sets, Path runDir) {
-    return start(chartDir, sparkVersion, sets, runDir, true, true);
+  /** A run to describe further (values files, objects that exist before the release, the node) before it starts. */
+  public static Setup setup(Path chartDir, String sparkVersion, Path runDir) {
+    return new Setup(chartDir, sparkVersion, runDir);
   }
 
-  private static KubernetesBackendRun start(Path chartDir, String sparkVersion, List<String> sets, Path runDir,
-      boolean firstQuery, boolean withS3) {
-    S3Credentials keys = S3Credentials.random();
-    LocalProcess s3 = withS3 ? EmbeddedS3.start(runDir, freePort(), keys) : null;
-    List<String> allSets = new ArrayList<>(sets);
-    if (s3 != null) {
-      allSets.addAll(List.of("spark.image.repository=spark-k8s/spark-with-s3a", "spark.s3.enabled=true",
-          "spark.s3.endpoint=" + s3.url(), "spark.s3.credentials.secretName=" + S3_SECRET));
+  /** What a run starts from: the chart and its values, the cluster it is installed in. */
+  public static final class Setup {
+
+    private final Path chartDir;
+    private final String sparkVersion;
+    private final Path runDir;
+    private final List<Path> valuesFiles = new ArrayList<>();
+    private final List<String> sets = new ArrayList<>();
+    private final List<HasMetadata> existing = new ArrayList<>();
+    private LocalNode node = LocalNode.standard();
+    private boolean firstQuery = true;
+    private boolean withS3;
+
+    private Setup(Path chartDir, String sparkVersion, Path runDir) {
+      this.chartDir = chartDir;
+      this.sparkVersion = sparkVersion;
+      this.runDir = runDir;
     }
-    MockKubernetesApi api = new MockKubernetesApi();
-    LocalKubelet kubelet = null;
-    RenderedProcesses processes = null;
-    RenderedRelease release = null;
-    try {
+
+    /** Values files ({@code -f}), applied in order before the {@code --set} arguments. */
+    public Setup valuesFiles(Path... files) {
+      valuesFiles.addAll(List.of(files));
+      return this;
+    }
+
+    /** {@code --set} arguments. */
+    public Setup sets(List<String> arguments) {
+      sets.addAll(arguments);
+      return this;
+    }
+
+    /**
+     * Objects a platform team creates before installing the release (Secrets, ConfigMaps,
+     * PriorityClasses, StorageClasses); namespaced ones land in {@link #NAMESPACE}.
+     */
+    public Setup existing(HasMetadata... objects) {
+      existing.addAll(List.of(objects));
+      return this;
+    }
+
+    /** The node the executor pods run on (labels, taints, GPUs). */
+    public Setup node(LocalNode localNode) {
+      node = localNode;
+      return this;
+    }
+
+    /**
+     * With S3 as on a cluster with MinIO: an S3 server on this machine (the local runtime's embedded
+     * one, data in {@code <run dir>/s3/data}) with bucket {@value #S3_BUCKET}, its keys in Secret
+     * {@value #S3_SECRET} of the namespace, and the release rendered with {@code spark.s3.*} pointing
+     * there; the Connect server and the executor pods read the keys from that Secret, the kubelet
+     * from the API.
+     */
+    public Setup withS3() {
+      withS3 = true;
+      return this;
+    }
+
+    /** Whether to wait for a first query answered, or only for the server to listen. */
+    public Setup firstQuery(boolean wait) {
+      firstQuery = wait;
+      return this;
+    }
+
+    /** Renders, applies and starts; returns once the Connect server answered a query (or listens). */
+    public KubernetesBackendRun start() {
+      S3Credentials keys = S3Credentials.random();
+      LocalProcess s3 = withS3 ? EmbeddedS3.start(runDir, freePort(), keys) : null;
+      List<String> allSets = new ArrayList<>(sets);
       if (s3 != null) {
-        EmbeddedS3.createBuckets(s3.url(), keys, List.of(S3_BUCKET));
+        allSets.addAll(List.of("spark.image.repository=spark-k8s/spark-with-s3a", "spark.s3.enabled=true",
+            "spark.s3.endpoint=" + s3.url(), "spark.s3.credentials.secretName=" + S3_SECRET));
       }
-      RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
-          .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes")
-          .values(UserValues.sets(allSets));
-      release = new ChartRenderer(chartDir).render(request.build());
-      SparkHome home = SparkHome.built(sparkVersion);
-      apply(api, release);
-      PodObjects objects = PodObjects.of(release);
-      if (s3 != null) {
-        Secret secret = new SecretBuilder().withNewMetadata().withName(S3_SECRET).endMetadata()
-            .addToStringData("AWS_ACCESS_KEY_ID", keys.accessKeyId())
-            .addToStringData("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey()).build();
-        api.client().secrets().inNamespace(NAMESPACE).resource(secret).create();
-        objects = objects.with(secret);
+      MockKubernetesApi api = new MockKubernetesApi();
+      LocalKubelet kubelet = null;
+      RenderedProcesses processes = null;
+      RenderedRelease release = null;
+      try {
+        if (s3 != null) {
+          EmbeddedS3.createBuckets(s3.url(), keys, List.of(S3_BUCKET));
+          create(api, new SecretBuilder().withNewMetadata().withName(S3_SECRET).endMetadata()
+              .addToStringData("AWS_ACCESS_KEY_ID", keys.accessKeyId())
+              .addToStringData("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey()).build());
+        }
+        RenderRequest.Builder request = RenderRequest.builder().namespace(NAMESPACE)
+            .set("spark.version", sparkVersion).set("spark.connect.mode.k8s.backend", "kubernetes")
+            .values(new UserValues(null, valuesFiles, allSets));
+        release = new ChartRenderer(chartDir).render(request.build());
+        SparkHome home = SparkHome.built(sparkVersion);
+        existing.forEach(o -> create(api, o));
+        apply(api, release);
+        kubelet = new LocalKubelet(api.client(), NAMESPACE, node, home, runDir).start();
+        processes = RenderedProcesses.start(release, new ApiPodObjects(api.client(), NAMESPACE), NAMESPACE,
+            List.of(Component.CONNECT), home, runDir, Map.of("https://kubernetes.default.svc", api.url()), Map.of());
+        KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes, s3, runDir);
+        run.awaitListening();
+        if (firstQuery) {
+          ConnectProbe.firstQuery(run.connectUrl);
+        }
+        return run;
+      } catch (RuntimeException e) {
+        if (processes != null) {
+          stopServer(processes, release);
+        }
+        if (kubelet != null) {
+          kubelet.close();
+        }
+        api.close();
+        stopS3(s3);
+        throw e;
       }
-      kubelet = new LocalKubelet(api.client(), NAMESPACE, home, runDir).start();
-      processes = RenderedProcesses.start(release, objects, NAMESPACE, List.of(Component.CONNECT), home, runDir,
-          Map.of("https://kubernetes.default.svc", api.url()), Map.of());
-      KubernetesBackendRun run = new KubernetesBackendRun(api, release, kubelet, processes, s3, runDir);
-      run.awaitListening();
-      if (firstQuery) {
-        ConnectProbe.firstQuery(run.connectUrl);
-      }
-      return run;
-    } catch (RuntimeException e) {
-      if (processes != null) {
-        stopServer(processes, release);
-      }
-      if (kubelet != null) {
-        kubelet.close();
-      }
-      api.close();
-      stopS3(s3);
-      throw e;
     }
   }
 
-  /** The S3 server's buckets as directories, their objects as files (with {@link #startWithS3}). */
+  /** The S3 server's buckets as directories, their objects as files (with {@link Setup#withS3}). */
   public Path s3Data() {
     if (s3 == null) {
-      throw new IllegalStateException("this run has no S3 server; start it with startWithS3");
+      throw new IllegalStateException("this run has no S3 server; set it up withS3()");
     }
     return EmbeddedS3.dataDir(runDir);
   }
 
   public String connectUrl() {
     return connectUrl;
+  }
+
+  /** The driver's (Connect server's) web UI, whose {@code /api/v1} is Spark's monitoring REST API. */
+  public String uiUrl() {
+    return "http://127.0.0.1:" + processes.port("connect", PortNames.UI);
   }
 
   public MockKubernetesApi api() {
@@ -206,6 +267,17 @@ public final class KubernetesBackendRun implements AutoCloseable {
     }
   }
 
+  /** An object that exists before the release: namespaced ones in the release's namespace. */
+  private static void create(MockKubernetesApi api, HasMetadata o) {
+    HasMetadata copy = api.client().getKubernetesSerialization().clone(o);
+    if (copy instanceof Namespaced) {
+      copy.getMetadata().setNamespace(NAMESPACE);
+      api.client().resource(copy).inNamespace(NAMESPACE).create();
+    } else {
+      api.client().resource(copy).create();
+    }
+  }
+
   /** What {@code kubectl apply} of the rendered release creates, plus the driver pod the Deployment would run. */
   private static void apply(MockKubernetesApi api, RenderedRelease release) {
     var client = api.client();
@@ -221,7 +293,13 @@ public final class KubernetesBackendRun implements AutoCloseable {
     Pod driver = new PodBuilder().withMetadata(connect.getSpec().getTemplate().getMetadata())
         .editMetadata().withName("connect").withNamespace(NAMESPACE).endMetadata()
         .withSpec(connect.getSpec().getTemplate().getSpec())
-        .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").endStatus().build();
+        // Running and Ready, as its kubelet reports it once the server listens (Spark waits for a Ready driver pod).
+        .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").withHostIP("127.0.0.1")
+        .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
+        .addNewCondition().withType("Ready").withStatus("True").endCondition()
+        .addNewContainerStatus().withName(connect.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
+        .withReady(true).withNewState().withNewRunning().endRunning().endState().endContainerStatus()
+        .endStatus().build();
     Pod created = client.pods().inNamespace(NAMESPACE).resource(driver).create();
     created.setStatus(driver.getStatus());
     client.pods().inNamespace(NAMESPACE).resource(created).updateStatus();

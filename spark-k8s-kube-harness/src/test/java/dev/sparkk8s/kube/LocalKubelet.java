@@ -1,19 +1,19 @@
 package dev.sparkk8s.kube;
 
-import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.local.LocalRuntimeException;
-import dev.sparkk8s.local.PodObjects;
 import dev.sparkk8s.local.PodRunner;
+import dev.sparkk8s.local.PreStopHook;
 import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.SparkHome;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -21,19 +21,27 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 /**
- * Plays the kubelet (and the admission chain before it) for Spark's executor pods in one namespace:
- * a pod that would be refused stays Pending with the reason in its PodScheduled condition; an
- * admitted pod's container runs as a local JVM ({@link PodRunner}, its ConfigMaps and Secrets read from
- * the API), reported Pending, Running with a pod IP, then Succeeded or Failed with the exit code.
- * Deleting a pod stops its process within its grace period ({@link ProcessStopper}).
+ * Plays the kubelet of one node ({@link LocalNode}, registered in the API), the scheduler and the
+ * admission chain before it, and the claim binder, for Spark's executor pods in one namespace. A pod
+ * that would be refused ({@link PodAdmission}) stays Pending with the reason in its PodScheduled
+ * condition; one that does not fit the node now ({@link PodScheduling}: selector, taints, GPUs,
+ * claims) likewise, and is tried again when a pod stops or a claim changes. An admitted pod's
+ * container runs as a local JVM ({@link PodRunner}, its ConfigMaps and Secrets read from the API),
+ * reported Pending, Running with a pod IP, then Succeeded or Failed with the exit code. A pod
+ * marked for deletion (the API's graceful deletion) gets its preStop hook ({@link PreStopHook}) and
+ * its process stopped within its grace period ({@link ProcessStopper}), off the event thread; once
+ * the process has ended and its status says so, the kubelet deletes the pod for good.
  */
 public final class LocalKubelet implements AutoCloseable {
 
@@ -42,35 +50,39 @@ public final class LocalKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final String namespace;
+  private final LocalNode node;
   private final PodRunner runner;
   private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "local-kubelet"));
+  private final ExecutorService stops = Executors.newCachedThreadPool(r -> new Thread(r, "local-kubelet-stop"));
   private final Map<String, Process> running = new ConcurrentHashMap<>();
+  private final Map<String, Pod> runningPods = new ConcurrentHashMap<>();
   private final Map<String, String> refused = new ConcurrentHashMap<>();
+  private final Map<String, Pod> waiting = new ConcurrentHashMap<>();
   private final Map<String, Pod> started = new ConcurrentHashMap<>();
-  private Watch watch;
+  private final Map<String, String> failedHooks = new ConcurrentHashMap<>();
+  private final Set<String> terminating = ConcurrentHashMap.newKeySet();
+  private final List<Watch> watches = new ArrayList<>();
 
   public LocalKubelet(KubernetesClient client, String namespace, SparkHome home, Path runDir) {
+    this(client, namespace, LocalNode.standard(), home, runDir);
+  }
+
+  public LocalKubelet(KubernetesClient client, String namespace, LocalNode node, SparkHome home, Path runDir) {
     this.client = client;
     this.namespace = namespace;
+    this.node = node;
     this.runner = new PodRunner(home, runDir);
   }
 
   public LocalKubelet start() {
-    watch = client.pods().inNamespace(namespace).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR).watch(new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, Pod pod) {
-        events.submit(() -> handle(action, pod));
-      }
-
-      @Override
-      public void onClose(WatcherException cause) {
-        // the harness is closing
-      }
-    });
+    client.nodes().resource(node.toNode()).create();
+    watches.add(client.pods().inNamespace(namespace).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR)
+        .watch(watcher(this::podEvent)));
+    watches.add(client.persistentVolumeClaims().inNamespace(namespace).watch(watcher(this::claimEvent)));
     return this;
   }
 
-  /** Pods refused admission, with the reason. */
+  /** Pods not running because they were refused or do not fit the node, with the reason. */
   public Map<String, String> refused() {
     return Map.copyOf(refused);
   }
@@ -85,12 +97,42 @@ public final class LocalKubelet implements AutoCloseable {
     return (int) running.values().stream().filter(Process::isAlive).count();
   }
 
-  private void handle(Watcher.Action action, Pod pod) {
+  /** Pods whose preStop hook failed, with the reason (the kubelet stopped them anyway). */
+  public Map<String, String> failedPreStopHooks() {
+    return Map.copyOf(failedHooks);
+  }
+
+  private <T> Watcher<T> watcher(BiConsumer<Watcher.Action, T> handler) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, T resource) {
+        events.submit(() -> handler.accept(action, resource));
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        // the harness is closing
+      }
+    };
+  }
+
+  private void podEvent(Watcher.Action action, Pod pod) {
     String name = pod.getMetadata().getName();
     try {
       switch (action) {
-        case ADDED -> admitAndRun(pod);
-        case DELETED -> stop(name, gracePeriod(pod));
+        case ADDED -> schedule(pod);
+        case MODIFIED -> {
+          if (pod.getMetadata().getDeletionTimestamp() != null) {
+            terminate(pod);
+          }
+        }
+        case DELETED -> {
+          // Deleted at once (a grace period of 0, or never scheduled): nothing to wait for.
+          waiting.remove(name);
+          refused.remove(name);
+          terminating.remove(name);
+          stop(pod);
+        }
         default -> { }
       }
     } catch (RuntimeException e) {
@@ -98,24 +140,63 @@ public final class LocalKubelet implements AutoCloseable {
     }
   }
 
-  private void admitAndRun(Pod pod) {
+  private void claimEvent(Watcher.Action action, PersistentVolumeClaim claim) {
+    if (action == Watcher.Action.ADDED && ClaimBinder.bind(client, claim)) {
+      retryWaiting();
+    }
+  }
+
+  private void schedule(Pod pod) {
     String name = pod.getMetadata().getName();
-    var refusal = PodAdmission.refuse(pod, client);
+    Optional<String> refusal = PodAdmission.refuse(pod, client);
+    boolean retry = false;
+    if (refusal.isEmpty()) {
+      refusal = PodScheduling.unschedulable(pod, node, List.copyOf(runningPods.values()),
+          claim -> Optional.ofNullable(client.persistentVolumeClaims().inNamespace(namespace).withName(claim).get()));
+      retry = refusal.isPresent();
+    }
     if (refusal.isPresent()) {
       refused.put(name, refusal.get());
+      if (retry) {
+        waiting.put(name, pod);
+      }
       setStatus(pod, new PodStatusBuilder().withPhase("Pending").withConditions(condition("PodScheduled", "False",
           "Unschedulable", refusal.get())).build());
       return;
     }
+    refused.remove(name);
+    waiting.remove(name);
+    // Bound to the node, as the scheduler binds a pod.
+    Pod bound = client.pods().inNamespace(namespace).withName(name)
+        .edit(p -> new PodBuilder(p).editSpec().withNodeName(node.name()).endSpec().build());
+    run(bound);
+  }
+
+  /** Pods that did not fit the node, tried again (a pod stopped, a claim was bound). */
+  private void retryWaiting() {
+    for (String name : List.copyOf(waiting.keySet())) {
+      Pod current = client.pods().inNamespace(namespace).withName(name).get();
+      if (current == null) {
+        waiting.remove(name);
+        refused.remove(name);
+      } else {
+        schedule(current);
+      }
+    }
+  }
+
+  private void run(Pod pod) {
+    String name = pod.getMetadata().getName();
     Process process;
     try {
-      process = runner.run(pod, objects());
+      process = runner.run(pod, new ApiPodObjects(client, namespace));
     } catch (LocalRuntimeException e) {
       // The exit code containerd reports for a container that could not start.
       setStatus(pod, failed(pod, "cannot start the container: " + e.getMessage(), 128));
       return;
     }
     running.put(name, process);
+    runningPods.put(name, pod);
     started.put(name, pod);
     setStatus(pod, new PodStatusBuilder().withPhase("Running").withPodIP("127.0.0.1").withHostIP("127.0.0.1")
         .withStartTime(Instant.now().toString())
@@ -127,31 +208,55 @@ public final class LocalKubelet implements AutoCloseable {
     process.onExit().thenAccept(p -> events.submit(() -> exited(pod, p.exitValue())));
   }
 
-  /** The namespace's ConfigMaps and Secrets, as the kubelet reads them from the API. */
-  private PodObjects objects() {
-    return new PodObjects() {
-      @Override
-      public Optional<ConfigMap> configMap(String name) {
-        return Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get());
-      }
-
-      @Override
-      public Optional<Secret> secret(String name) {
-        return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
-      }
-    };
-  }
-
   private void exited(Pod pod, int exitCode) {
-    running.remove(pod.getMetadata().getName());
+    String name = pod.getMetadata().getName();
+    running.remove(name);
+    runningPods.remove(name);
     setStatus(pod, exitCode == 0 ? terminated(pod, "Succeeded", 0, "Completed") : terminated(pod, "Failed", exitCode, "Error"));
+    if (terminating.remove(name)) {
+      deleteNow(name);
+    }
+    retryWaiting();
   }
 
-  private void stop(String name, Duration grace) {
-    Process p = running.remove(name);
-    if (p != null) {
-      ProcessStopper.stop(List.of(p.toHandle()), grace);
+  /**
+   * A pod marked for deletion: its container stopped (when it runs), its end reported, then the pod
+   * deleted for good, as a kubelet finishes a graceful deletion.
+   */
+  private void terminate(Pod pod) {
+    String name = pod.getMetadata().getName();
+    waiting.remove(name);
+    refused.remove(name);
+    if (!terminating.add(name)) {
+      return;
     }
+    Process p = running.get(name);
+    if (p == null || !p.isAlive()) {
+      terminating.remove(name);
+      deleteNow(name);
+    } else {
+      stop(pod);
+    }
+  }
+
+  private void deleteNow(String name) {
+    client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
+  }
+
+  /** A deleted pod's container: its preStop hook, then SIGTERM, SIGKILL when the grace period is over. */
+  private void stop(Pod pod) {
+    String name = pod.getMetadata().getName();
+    Process p = running.get(name);
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    Duration grace = gracePeriod(pod);
+    stops.submit(() -> {
+      Instant start = Instant.now();
+      PreStopHook.run(pod, p.toHandle(), grace).ifPresent(reason -> failedHooks.put(name, reason));
+      Duration left = grace.minus(Duration.between(start, Instant.now()));
+      ProcessStopper.stop(List.of(p.toHandle()), left.isNegative() ? Duration.ZERO : left);
+    });
   }
 
   private void setStatus(Pod pod, PodStatus status) {
@@ -184,19 +289,20 @@ public final class LocalKubelet implements AutoCloseable {
         .withLastTransitionTime(Instant.now().toString()).build();
   }
 
+  /** The deletion's grace period, else the pod's. */
   private static Duration gracePeriod(Pod pod) {
-    Long seconds = pod.getSpec().getTerminationGracePeriodSeconds();
+    Long seconds = pod.getMetadata().getDeletionGracePeriodSeconds() != null
+        ? pod.getMetadata().getDeletionGracePeriodSeconds() : pod.getSpec().getTerminationGracePeriodSeconds();
     return Duration.ofSeconds(seconds == null ? 30 : seconds);
   }
 
   @Override
   public void close() {
-    if (watch != null) {
-      watch.close();
-    }
+    watches.forEach(Watch::close);
+    events.shutdownNow();
+    stops.shutdownNow();
     List<ProcessHandle> left = running.values().stream().map(Process::toHandle).toList();
     running.clear();
     ProcessStopper.stop(left, CLOSE_GRACE);
-    events.shutdownNow();
   }
 }

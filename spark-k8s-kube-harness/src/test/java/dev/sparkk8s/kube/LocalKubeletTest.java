@@ -6,7 +6,10 @@ import dev.sparkk8s.local.SparkHome;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A pod whose container cannot start, or stops with an error, is Failed with the container's exit code. */
+/**
+ * A pod whose container cannot start, or stops with an error, is Failed with the container's exit
+ * code; a pod that names a missing priority class is refused; a pod whose claim does not exist yet
+ * waits Pending and starts once the claim is created and bound.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LocalKubeletTest {
 
@@ -62,6 +69,43 @@ class LocalKubeletTest {
     assertThat(terminated.getExitCode()).isEqualTo(1);
     assertThat(terminated.getReason()).isEqualTo("Error");
     assertThat(kubelet.startedPods()).extracting(p -> p.getMetadata().getName()).containsExactly("bad-executor");
+  }
+
+  @Test
+  void aPodNamingAPriorityClassThatDoesNotExistIsRefused() {
+    create(new PodBuilder(pod("low-priority", "executor")).editSpec().withPriorityClassName("batch").endSpec().build());
+
+    assertThat(awaitPendingWith("low-priority")).isEqualTo("no PriorityClass with name batch was found");
+    assertThat(kubelet.startedPods()).isEmpty();
+  }
+
+  @Test
+  void aPodWaitsForItsClaimAndStartsOnceTheClaimIsBound() {
+    api.client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
+        .withName("standard").endMetadata().withProvisioner("csi.example.com").build()).create();
+    create(new PodBuilder(pod("with-claim", "executor")).editSpec().addNewVolume().withName("spark-local-dir-1")
+        .withNewPersistentVolumeClaim().withClaimName("with-claim-pvc-0").endPersistentVolumeClaim().endVolume()
+        .endSpec().build());
+    assertThat(awaitPendingWith("with-claim"))
+        .isEqualTo("0/1 nodes are available: persistentvolumeclaim \"with-claim-pvc-0\" not found.");
+
+    api.client().persistentVolumeClaims().inNamespace(NAMESPACE).resource(new PersistentVolumeClaimBuilder()
+        .withNewMetadata().withName("with-claim-pvc-0").endMetadata().withNewSpec().withStorageClassName("standard")
+        .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
+        .endSpec().build()).create();
+
+    assertThat(awaitTerminated("with-claim").getExitCode()).as("started once the claim was bound").isEqualTo(1);
+    assertThat(api.client().persistentVolumeClaims().inNamespace(NAMESPACE).withName("with-claim-pvc-0").get()
+        .getStatus().getPhase()).isEqualTo("Bound");
+  }
+
+  /** The message of the pod's PodScheduled condition, once it is Pending with one. */
+  private String awaitPendingWith(String name) {
+    Waits.until(name + " Pending with a reason", Duration.ofSeconds(30), () -> {
+      Pod now = api.client().pods().inNamespace(NAMESPACE).withName(name).get();
+      return now != null && now.getStatus().getConditions() != null && !now.getStatus().getConditions().isEmpty();
+    });
+    return api.client().pods().inNamespace(NAMESPACE).withName(name).get().getStatus().getConditions().get(0).getMessage();
   }
 
   private void create(Pod pod) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * What a real cluster checks before a pod runs, as far as this machine can: Pod Security
- * "restricted" admission (the project's policy engine), the service account exists, every
- * container has an image and requests within its limits.
+ * "restricted" admission (the project's policy engine), the service account and the priority
+ * class exist, every container has an image and requests within its limits.
  */
 final class PodAdmission {
 
@@ -32,6 +32,10 @@ final class PodAdmission {
     String account = Optional.ofNullable(pod.getSpec().getServiceAccountName()).orElse("default");
     if (client.serviceAccounts().inNamespace(pod.getMetadata().getNamespace()).withName(account).get() == null) {
       return Optional.of("serviceaccount \"" + account + "\" not found");
+    }
+    String priorityClass = pod.getSpec().getPriorityClassName();
+    if (priorityClass != null && client.scheduling().v1().priorityClasses().withName(priorityClass).get() == null) {
+      return Optional.of("no PriorityClass with name " + priorityClass + " was found");
     }
     for (Container c : pod.getSpec().getContainers()) {
       if (c.getImage() == null || c.getImage().isBlank()) {

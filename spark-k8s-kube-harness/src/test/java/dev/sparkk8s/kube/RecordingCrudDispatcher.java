@@ -1,22 +1,41 @@
 package dev.sparkk8s.kube;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The fabric8 CRUD dispatcher, plus what a real API server does that the mock does not: a new pod
- * gets {@code status.phase: Pending}. Every request is recorded in RBAC terms.
+ * gets {@code status.phase: Pending}, and deleting a pod that is bound to a node is graceful (the
+ * pod only gets a {@code deletionTimestamp}; its kubelet stops the containers, reports their end
+ * and deletes it for good with a grace period of 0, which is when watchers see it DELETED with its
+ * final status, as Spark expects); a list with a set-based label selector lists only the objects it
+ * selects. Every request is recorded in RBAC terms.
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long DEFAULT_GRACE_SECONDS = 30;
+  /** The finalizer that holds a terminating pod for its kubelet, as the API server's graceful deletion does. */
+  static final String GRACEFUL_DELETION = "harness.spark-k8s.dev/graceful-deletion";
 
   private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -31,7 +50,42 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     if (api != null && !"harness".equals(request.getHeader("X-Harness"))) {
       requests.add(api);
     }
+    if (api != null && api.verb().equals("delete") && api.resource().equals("pods")) {
+      Optional<MockResponse> graceful = gracefulDelete(request);
+      if (graceful.isPresent()) {
+        return graceful.get();
+      }
+    }
     return super.dispatch(request);
+  }
+
+  @Override
+  public MockResponse handleGet(String path) {
+    URI uri = URI.create(path);
+    String selector = queryParameter(uri, "labelSelector");
+    SetBasedLabelSelector parsed = selector == null ? null : SetBasedLabelSelector.parse(selector);
+    if (parsed == null || parsed.setBased().isEmpty()) {
+      return super.handleGet(path);
+    }
+    MockResponse list = super.handleGet(withLabelSelector(uri, parsed.equalityPart()));
+    if (list.code() != 200) {
+      return list;
+    }
+    try {
+      ObjectNode body = (ObjectNode) JSON.readTree(list.getBody().readUtf8());
+      ArrayNode selected = JSON.createArrayNode();
+      for (JsonNode item : body.path("items")) {
+        Map<String, String> labels = JSON.convertValue(item.path("metadata").path("labels"),
+            new TypeReference<Map<String, String>>() { });
+        if (parsed.matches(labels)) {
+          selected.add(item);
+        }
+      }
+      body.set("items", selected);
+      return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -41,6 +95,105 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
       return super.handleCreate(withPendingStatus(request));
     }
     return super.handleCreate(request);
+  }
+
+  /**
+   * A pod's deletion as the API server does it. A pod bound to a node with a grace period is only
+   * marked: the mock keeps an object with a finalizer and gives it a {@code deletionTimestamp}
+   * (MODIFIED), so the harness holds the pod with a finalizer of its own until its kubelet deletes it
+   * with a grace period of 0; that releases it (DELETED, with the status the kubelet reported last).
+   * Empty when the mock's plain deletion is right: a pod never scheduled, no such pod.
+   */
+  private Optional<MockResponse> gracefulDelete(RecordedRequest request) {
+    String path = URI.create(request.getPath()).getPath();
+    MockResponse stored = super.handleGet(path);
+    if (stored.code() != 200) {
+      return Optional.empty();
+    }
+    try {
+      ObjectNode pod = (ObjectNode) JSON.readTree(stored.getBody().readUtf8());
+      ObjectNode metadata = (ObjectNode) pod.get("metadata");
+      ArrayNode finalizers = metadata.has("finalizers") ? (ArrayNode) metadata.get("finalizers")
+          : metadata.putArray("finalizers");
+      boolean held = false;
+      for (int i = 0; i < finalizers.size(); i++) {
+        if (finalizers.get(i).asText().equals(GRACEFUL_DELETION)) {
+          held = true;
+          if (gracePeriodSeconds(request).orElse(-1L) == 0) {
+            finalizers.remove(i);
+            // Released: the mock deletes a marked object once it has no finalizer left.
+            put(path, pod, request);
+            return Optional.of(new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(pod)));
+          }
+        }
+      }
+      long grace = gracePeriodSeconds(request).orElse(pod.path("spec").path("terminationGracePeriodSeconds")
+          .asLong(DEFAULT_GRACE_SECONDS));
+      if (held || grace == 0 || pod.path("spec").path("nodeName").asText().isEmpty()) {
+        return held ? Optional.of(stored(path)) : Optional.empty();
+      }
+      finalizers.add(GRACEFUL_DELETION);
+      metadata.put("deletionGracePeriodSeconds", grace);
+      put(path, pod, request);
+      return Optional.of(super.dispatch(request));
+    } catch (IOException | ClassCastException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String queryParameter(URI uri, String name) {
+    if (uri.getRawQuery() == null) {
+      return null;
+    }
+    for (String parameter : uri.getRawQuery().split("&")) {
+      if (parameter.startsWith(name + "=")) {
+        return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static String withLabelSelector(URI uri, String selector) {
+    List<String> parameters = new ArrayList<>();
+    for (String parameter : uri.getRawQuery().split("&")) {
+      if (!parameter.startsWith("labelSelector=")) {
+        parameters.add(parameter);
+      }
+    }
+    if (!selector.isEmpty()) {
+      parameters.add("labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+    }
+    return uri.getRawPath() + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
+  }
+
+  private void put(String path, ObjectNode pod, RecordedRequest request) throws IOException {
+    ((ObjectNode) pod.get("metadata")).remove("resourceVersion");
+    super.handleUpdate(new RecordedRequest("PUT " + path + " HTTP/1.1", HttpMethod.PUT, path, request.getHeaders(),
+        new Buffer().writeUtf8(JSON.writeValueAsString(pod))));
+  }
+
+  private MockResponse stored(String path) {
+    return super.handleGet(path);
+  }
+
+  /** {@code gracePeriodSeconds} of the request's DeleteOptions body or query, if it gives one. */
+  private static Optional<Long> gracePeriodSeconds(RecordedRequest request) {
+    String query = URI.create(request.getPath()).getQuery();
+    if (query != null) {
+      for (String parameter : query.split("&")) {
+        if (parameter.startsWith("gracePeriodSeconds=")) {
+          return Optional.of(Long.parseLong(parameter.substring("gracePeriodSeconds=".length())));
+        }
+      }
+    }
+    try {
+      String body = request.getUtf8Body();
+      JsonNode options = body == null || body.isBlank() ? null : JSON.readTree(body);
+      return options != null && options.has("gracePeriodSeconds")
+          ? Optional.of(options.get("gracePeriodSeconds").asLong()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   private static RecordedRequest withPendingStatus(RecordedRequest request) {

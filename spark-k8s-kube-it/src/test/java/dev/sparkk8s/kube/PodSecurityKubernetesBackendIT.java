@@ -3,8 +3,11 @@ package dev.sparkk8s.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.connect.ConnectSessions;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Executor pods that break PSS restricted (a hostPath volume added through spark.conf, which Spark
  * puts on every executor pod) are refused as a real cluster refuses them: they stay Pending with
- * the reason, and the Connect server says it has no resources instead of waiting silently.
+ * the reason, and the Connect server says it has no resources instead of waiting silently. The
+ * pods Spark built also show that a tmpfs local dir is in the executor's memory limit.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PodSecurityKubernetesBackendIT {
@@ -32,7 +36,8 @@ class PodSecurityKubernetesBackendIT {
         "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.mount\\.path=/data",
         "spark.conf.spark\\.kubernetes\\.executor\\.volumes\\.hostPath\\.data\\.options\\.path=/var/lib/data",
         // Spark warns that no executor accepted the job after this long (default 15 s).
-        "spark.conf.spark\\.starvation\\.timeout=2s");
+        "spark.conf.spark\\.starvation\\.timeout=2s",
+        "spark.executor.localStorage.type=tmpfs", "spark.executor.localStorage.size=512Mi");
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version, hostPathVolume, runDir,
         false)) {
       SparkSession spark = ConnectSessions.open(run.connectUrl());
@@ -45,6 +50,7 @@ class PodSecurityKubernetesBackendIT {
         assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
         assertThat(scheduled.getMessage()).contains("violates PodSecurity", "host-path-volumes");
         assertThat(run.kubelet().runningCount()).isZero();
+        assertTmpfsInTheMemoryLimit(refused);
 
         Waits.until("the Connect server reporting that no executor can run", Duration.ofSeconds(90),
             () -> log(run).contains("Initial job has not accepted any resources"));
@@ -54,6 +60,17 @@ class PodSecurityKubernetesBackendIT {
         ConnectSessions.close(spark);
       }
     }
+  }
+
+  /** Spark sizes the pod from spark.executor.memory (1g) and memoryOverhead (384 MiB + the tmpfs' 512 MiB). */
+  private static void assertTmpfsInTheMemoryLimit(Pod pod) {
+    Volume local = pod.getSpec().getVolumes().stream().filter(v -> v.getName().equals("spark-local-dir-1")).findFirst()
+        .orElseThrow();
+    assertThat(local.getEmptyDir().getMedium()).isEqualTo("Memory");
+    assertThat(local.getEmptyDir().getSizeLimit()).hasToString("512Mi");
+    Container executor = pod.getSpec().getContainers().get(0);
+    assertThat(executor.getResources().getLimits().get("memory")).hasToString("1920Mi");
+    assertThat(executor.getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/opt/spark/local-dir");
   }
 
   private static boolean pending(KubernetesBackendRun run, Pod pod) {

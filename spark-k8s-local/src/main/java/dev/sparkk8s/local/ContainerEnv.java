@@ -95,7 +95,7 @@ final class ContainerEnv {
       case "metadata.name" -> c.instance();
       case "metadata.namespace" -> meta.getNamespace() != null ? meta.getNamespace() : namespace;
       case "metadata.uid" -> meta.getUid() != null ? meta.getUid() : "";
-      case "spec.nodeName" -> "localhost";
+      case "spec.nodeName" -> c.pod().getSpec().getNodeName() != null ? c.pod().getSpec().getNodeName() : "localhost";
       case "spec.serviceAccountName" -> c.pod().getSpec().getServiceAccountName() != null
           ? c.pod().getSpec().getServiceAccountName() : "default";
       default -> throw new LocalRuntimeException(c.instance() + ": fieldRef " + path + " is not a field the downward "

@@ -10,19 +10,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A pod's volumes as directories of the run (where {@link LocalAddresses#volumeDir} puts them): a
- * configMap or secret volume holds its keys as files ({@code items} choosing and renaming them), the
- * addresses in a mounted {@code spark-defaults.conf} made local; every other volume (emptyDir, a
+ * configMap or secret volume holds its keys as files ({@code items} choosing and renaming them) with
+ * their modes ({@code defaultMode}, an item's {@code mode}; 0644 else), the addresses in a mounted
+ * {@code spark-defaults.conf} made local; every other volume (emptyDir, a
  * claim, ...) is a directory that keeps what it holds across restarts.
  */
 final class PodVolumes {
+
+  private static final int DEFAULT_MODE = 0644;
 
   private PodVolumes() {
   }
@@ -35,6 +41,7 @@ final class PodVolumes {
           Path target = dir.resolve(file.getKey());
           Files.createDirectories(target.getParent());
           Files.write(target, rewrite(c, addresses, target.getFileName().toString(), file.getValue()));
+          Files.setPosixFilePermissions(target, permissions(mode(volume, file.getKey())));
         }
       }
     } catch (IOException e) {
@@ -90,6 +97,41 @@ final class PodVolumes {
     for (KeyToPath item : items) {
       if (data.containsKey(item.getKey())) {
         out.put(item.getPath(), data.get(item.getKey()));
+      }
+    }
+    return out;
+  }
+
+  /** The mode the kubelet gives a file of the volume: its item's, else the volume's default, else 0644. */
+  private static int mode(Volume volume, String path) {
+    Integer defaultMode = null;
+    List<KeyToPath> items = null;
+    if (volume.getConfigMap() != null) {
+      defaultMode = volume.getConfigMap().getDefaultMode();
+      items = volume.getConfigMap().getItems();
+    } else if (volume.getSecret() != null) {
+      defaultMode = volume.getSecret().getDefaultMode();
+      items = volume.getSecret().getItems();
+    }
+    for (KeyToPath item : items == null ? List.<KeyToPath>of() : items) {
+      if (item.getPath().equals(path) && item.getMode() != null) {
+        return item.getMode();
+      }
+    }
+    return defaultMode == null ? DEFAULT_MODE : defaultMode;
+  }
+
+  /** The mode's permission bits; the owner keeps write, since a restarted instance gets its files again. */
+  private static Set<PosixFilePermission> permissions(int mode) {
+    int bits = mode | 0200;
+    PosixFilePermission[] byBit = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+        PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+        PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.OWNER_READ};
+    Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+    for (int bit = 0; bit < byBit.length; bit++) {
+      if ((bits & (1 << bit)) != 0) {
+        out.add(byBit[bit]);
       }
     }
     return out;

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,29 @@ class PodVolumesTest {
         .isEqualTo("spark.remote sc://127.0.0.1:40002\nspark.ui.port 40040\n");
     assertThat(conf.resolve("log/log4j2.properties")).hasContent("rootLogger=INFO");
     assertThat(conf.resolve("unlisted")).doesNotExist();
+  }
+
+  /** A script shipped in a ConfigMap runs only with the mode the volume gives it. */
+  @Test
+  void filesGetTheVolumesDefaultModeOrTheirItemsMode() throws Exception {
+    ChartContainer c = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("scripts").withNewConfigMap().withName("scripts").withDefaultMode(0755)
+        .addNewItem().withKey("run.sh").withPath("run.sh").endItem()
+        .addNewItem().withKey("notes").withPath("notes").withMode(0440).endItem().endConfigMap().endVolume()
+        .addNewVolume().withName("conf").withNewConfigMap().withName("conf").endConfigMap().endVolume()
+        .endSpec());
+    PodObjects objects = TestPods.objects(List.of(TestPods.configMap("scripts", Map.of("run.sh", "#!/bin/sh\n",
+        "notes", "n")), TestPods.configMap("conf", Map.of("a.conf", "a"))), List.of());
+
+    PodVolumes.materialise(c, objects, TestPods.mountsOnly(c, runDir));
+
+    Path instance = runDir.resolve("instances/connect");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(instance.resolve("scripts/run.sh"))))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(instance.resolve("scripts/notes"))))
+        .as("0440, the owner keeping write").isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(instance.resolve("conf/a.conf"))))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Dynamic allocation removes executors; without shuffle tracking or an external shuffle service their shuffle
- * files go with them. {@code spark.dynamicAllocation.enabled=true} therefore needs
- * {@code spark.dynamicAllocation.shuffleTracking.enabled=true} or {@code spark.shuffle.service.enabled=true},
- * set explicitly (Spark before 3.4 defaults shuffle tracking to false). A kubeflow SparkApplication's
+ * Dynamic allocation removes executors; without shuffle tracking, an external shuffle service or graceful
+ * decommission moving their shuffle blocks, their shuffle files go with them.
+ * {@code spark.dynamicAllocation.enabled=true} therefore needs
+ * {@code spark.dynamicAllocation.shuffleTracking.enabled=true}, {@code spark.shuffle.service.enabled=true} or
+ * {@code spark.decommission.enabled} with {@code spark.storage.decommission.enabled} (shuffle blocks migrate unless
+ * {@code spark.storage.decommission.shuffleBlocks.enabled=false}), set explicitly (Spark before 3.4 defaults
+ * shuffle tracking to false). A kubeflow SparkApplication's
  * {@code spec.dynamicAllocation} counts too: the operator turns shuffle tracking on unless
  * {@code shuffleTrackingEnabled: false}.
  */
@@ -24,6 +27,9 @@ public final class DynamicAllocationShuffleTracking implements Rule {
   static final String ENABLED = "spark.dynamicAllocation.enabled";
   static final String TRACKING = "spark.dynamicAllocation.shuffleTracking.enabled";
   static final String SERVICE = "spark.shuffle.service.enabled";
+  static final String DECOMMISSION = "spark.decommission.enabled";
+  static final String STORAGE_DECOMMISSION = "spark.storage.decommission.enabled";
+  static final String SHUFFLE_BLOCKS = "spark.storage.decommission.shuffleBlocks.enabled";
   private static final String FIX = "set " + TRACKING + "=true (the chart does so with "
       + "spark.executor.dynamicAllocation.enabled), or turn spark.executor.dynamicAllocation.enabled off";
 
@@ -40,7 +46,9 @@ public final class DynamicAllocationShuffleTracking implements Rule {
     boolean operatorEnabled = Boolean.TRUE.equals(operator.get("enabled"));
     boolean operatorTracking = operatorEnabled && !Boolean.FALSE.equals(operator.get("shuffleTrackingEnabled"));
     boolean enabled = conf.isTrue(ENABLED) || operatorEnabled;
-    if (!enabled || conf.isTrue(TRACKING) || conf.isTrue(SERVICE) || operatorTracking) {
+    boolean shuffleMigrates = conf.isTrue(DECOMMISSION) && conf.isTrue(STORAGE_DECOMMISSION)
+        && !conf.get(SHUFFLE_BLOCKS).map(v -> v.equalsIgnoreCase("false")).orElse(false);
+    if (!enabled || conf.isTrue(TRACKING) || conf.isTrue(SERVICE) || operatorTracking || shuffleMigrates) {
       return;
     }
     String message = (operatorEnabled ? "spec.dynamicAllocation.enabled is true" : ENABLED + " is true")

@@ -31,6 +31,26 @@ class DynamicAllocationShuffleTrackingTest {
   }
 
   @Test
+  void decommissionMovingShuffleBlocksServesInstead() {
+    release.sparkDefaults.put("spark.dynamicAllocation.shuffleTracking.enabled", "false");
+    release.sparkDefaults.put("spark.decommission.enabled", "true");
+    release.sparkDefaults.put("spark.storage.decommission.enabled", "true");
+
+    assertThat(release.check()).isEmpty();
+  }
+
+  @Test
+  void decommissionWithoutShuffleBlocksDoesNot() {
+    release.sparkDefaults.put("spark.dynamicAllocation.shuffleTracking.enabled", "false");
+    release.sparkDefaults.put("spark.decommission.enabled", "true");
+    release.sparkDefaults.put("spark.storage.decommission.enabled", "true");
+    release.sparkDefaults.put("spark.storage.decommission.shuffleBlocks.enabled", "false");
+
+    only(release.check(), DynamicAllocationShuffleTracking.ID, "ConfigMap/spark-conf", null,
+        "data[spark-defaults.conf][spark.dynamicAllocation.shuffleTracking.enabled]");
+  }
+
+  @Test
   void apacheSparkApplicationWithShuffleTrackingOff() {
     SparkApplicationFixtures.path(release.apacheApp, "spec", "sparkConf")
         .put("spark.dynamicAllocation.shuffleTracking.enabled", "false");
