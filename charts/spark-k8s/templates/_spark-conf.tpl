@@ -187,7 +187,7 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $c = merge $c (include "spark-k8s.localStorageConf" . | fromJson) (include "spark-k8s.gpuConf" . | fromJson)
-  (include "spark-k8s.decommissionConf" . | fromJson) -}}
+  (include "spark-k8s.decommissionConf" . | fromJson) (include "spark-k8s.driverMetricsConf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}
