@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code spark-k8s down --local}: stops every process of the local platform. */
 @Command(name = "down",
-    description = "Stop the local platform: every process and its executors, gracefully, then forcibly after 15 s.")
+    description = "Stop the local platform: every process and its executors, and its Prometheus server, gracefully, "
+        + "then forcibly after 15 s.")
 public class DownCommand implements Callable<Integer> {
 
   @Mixin

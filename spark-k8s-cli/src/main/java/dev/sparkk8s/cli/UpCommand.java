@@ -3,6 +3,7 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
+import dev.sparkk8s.local.LocalPrometheus;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
         + "Renders the 'development' preset (or --preset), the -f files, the chart's ci/local-values.yaml "
         + "(what one machine needs: its own Standalone master and workers, the event log read by a History "
         + "Server), then --set, as helm template would; values that take that Standalone cluster away are "
-        + "refused. Returns once a query "
+        + "refused. With --monitoring, also a Prometheus server (Debian's prometheus) that scrapes them as the chart's "
+        + "ServiceMonitors say, with the chart's alerts as its rules. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
@@ -49,6 +51,13 @@ public class UpCommand implements Callable<Integer> {
       description = "Spark Connect port; it must be free (default: the chart's, or a free port when taken).")
   Integer connectPort;
 
+  @Option(names = "--monitoring",
+      description = "Also run a Prometheus server (Debian's prometheus package) on the chart's monitoring: the chart's "
+          + "ci/local-monitoring-values.yaml after ci/local-values.yaml (metrics on, ServiceMonitors, the "
+          + "PrometheusRule, 5 s scrapes); its scrape targets are the monitors' endpoints at their local addresses, "
+          + "its rule file the PrometheusRule's groups.")
+  boolean monitoring;
+
   @Option(names = "--spark-home", paramLabel = "DIR",
       description = "A Spark home with jars/ (default: the one the build assembled for --spark).")
   Path sparkHome;
@@ -57,7 +66,7 @@ public class UpCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = terminal.out();
     LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
-        chart.chart);
+        chart.chart, monitoring);
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
     out.println();
@@ -65,6 +74,7 @@ public class UpCommand implements Callable<Integer> {
     out.println("  Spark Connect:  " + state.connectUrl());
     out.println("  Master:         " + state.masterUrl() + "  (UI " + state.masterWebUrl() + ")");
     out.println("  History Server: " + state.historyUrl());
+    LocalPrometheus.url(state).ifPresent(url -> out.println("  Prometheus: " + url));
     out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
     out.println("Stop it with: spark-k8s down --local" + runDirOption());
     return ExitCode.OK.status();

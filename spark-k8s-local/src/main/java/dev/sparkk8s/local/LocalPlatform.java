@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code spark-k8s up --local}: the chart's Standalone master, workers, History Server and Connect
- * server as processes on this machine, started from what the chart rendered.
+ * server as processes on this machine, started from what the chart rendered; with monitoring, a Prometheus
+ * server scraping them ({@link LocalPrometheus}).
  */
 public final class LocalPlatform {
 
@@ -37,9 +38,11 @@ public final class LocalPlatform {
           + " (Spark " + running.sparkVersion() + "); stop it with: spark-k8s down --local");
     });
     Instant start = Instant.now();
+    LocalPorts ports = LocalPorts.preferringContainerPorts();
     RenderedRelease release = LocalChart.render(options);
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
+    Path prometheus = options.monitoring() ? LocalPrometheus.binary() : null;
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
@@ -52,10 +55,16 @@ public final class LocalPlatform {
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
         + String.join(", ", containers.stream().map(ChartContainer::instance).toList()));
     RenderedProcesses processes = RenderedProcesses.startContainers(release, NAMESPACE, containers, home, archive, runDir,
-        Map.of(), LocalPorts.preferringContainerPorts(), exact);
+        Map.of(), ports, exact);
     LocalState state = state(options, home, runDir, start, processes.records());
     state.write();
     try {
+      if (prometheus != null) {
+        state = state.withPrometheus(LocalPrometheus.start(prometheus,
+            LocalPrometheus.jobs(release, containers, processes.addresses()), release, runDir,
+            ports.near(LocalPrometheus.PREFERRED_PORT)));
+        state.write();
+      }
       new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
     } catch (RuntimeException e) {
       progress.accept("Start failed; stopping what was started.");
@@ -65,17 +74,17 @@ public final class LocalPlatform {
     return state;
   }
 
-  /** Every recorded process and whether it answers its readiness check. */
+  /** Every recorded process (the Prometheus server's too) and whether it answers its readiness check. */
   public static List<LocalProcessStatus> status(Path runDir) {
     LocalState state = LocalState.read(runDir.toAbsolutePath())
         .orElseThrow(() -> new LocalRuntimeException("no local platform at " + runDir + "; start one with: spark-k8s up --local"));
-    return state.processes().stream().map(LocalProcessStatus::of).toList();
+    return state.allProcesses().stream().map(LocalProcessStatus::of).toList();
   }
 
   /** Stops every process of the run, their children (executors) included. Returns how many were stopped. */
   public static int down(Path runDir) {
     Path dir = runDir.toAbsolutePath();
-    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.processes(), dir)).orElse(0);
+    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.allProcesses(), dir)).orElse(0);
     try {
       Files.deleteIfExists(LocalState.file(dir));
     } catch (IOException e) {
@@ -105,7 +114,7 @@ public final class LocalPlatform {
       processes.add(new LocalProcess(p.name(), p.component(), p.pid(), ports, url, p.log()));
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
-        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath());
+        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), null);
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -8,13 +9,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What {@code up --local} started, kept in {@code <run dir>/state.json} for status, down and
  * {@link RunningPlatform}; the release it rendered is kept beside it in {@value #RELEASE_FILE}.
+ *
+ * @param processes  the chart's processes
+ * @param prometheus the Prometheus server ({@link LocalPrometheus}), or null when the run has none
  */
 public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
-    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome) {
+    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome, LocalProcess prometheus) {
 
   static final String RELEASE_FILE = "release.yaml";
 
@@ -43,7 +48,19 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     List<LocalProcess> updated = processes.stream()
         .map(p -> p.name().equals(restarted.name()) ? restarted : p).toList();
     return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, updated,
-        sparkHome);
+        sparkHome, prometheus);
+  }
+
+  /** The same state with its Prometheus server. */
+  LocalState withPrometheus(LocalProcess server) {
+    return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, processes,
+        sparkHome, server);
+  }
+
+  /** Every process of the run: the chart's, then the Prometheus server if there is one. */
+  @JsonIgnore
+  public List<LocalProcess> allProcesses() {
+    return prometheus == null ? processes : Stream.concat(processes.stream(), Stream.of(prometheus)).toList();
   }
 
   void write() {
@@ -60,6 +77,6 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
 
   /** True while any recorded process still runs. */
   public boolean anyAlive() {
-    return processes.stream().anyMatch(LocalProcess::alive);
+    return allProcesses().stream().anyMatch(LocalProcess::alive);
   }
 }

@@ -34,7 +34,7 @@ class StartupWatchTest {
     LocalAddresses addresses = new LocalAddresses(List.of(worker), List.of(), "default", runDir, LocalPorts.preferringContainerPorts(), Map.of(),
         Map.of());
     LocalState state = new LocalState("4.1", runDir, Instant.now(), "sc://127.0.0.1:1", "spark://127.0.0.1:1",
-        "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), runDir);
+        "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), runDir, null);
     List<String> progress = new ArrayList<>();
 
     assertThatThrownBy(() -> new StartupWatch(List.of(new StartedProcess(plan, dying)), addresses, progress::add,

@@ -4,6 +4,7 @@ import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.LabelSelectors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -7,6 +7,7 @@ import dev.sparkk8s.policy.source.ContainerSite;
 import dev.sparkk8s.policy.source.PodSite;
 import dev.sparkk8s.policy.source.SparkApplications;
 import dev.sparkk8s.policy.source.SparkRole;
+import dev.sparkk8s.render.LabelSelectors;
 import dev.sparkk8s.render.monitoring.ScrapeEndpoint;
 import dev.sparkk8s.render.monitoring.ScrapeMonitor;
 import io.fabric8.kubernetes.api.model.ContainerPort;

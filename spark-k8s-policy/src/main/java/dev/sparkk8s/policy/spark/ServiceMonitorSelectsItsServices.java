@@ -4,6 +4,7 @@ import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.LabelSelectors;
 import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.monitoring.ScrapeEndpoint;
 import dev.sparkk8s.render.monitoring.ScrapeMonitor;

@@ -1,4 +1,4 @@
-package dev.sparkk8s.policy.spark;
+package dev.sparkk8s.render;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A Kubernetes label selector against an object's labels, as the API server evaluates it. */
-final class LabelSelectors {
+public final class LabelSelectors {
 
   private LabelSelectors() {
   }
 
   /** True when the labels satisfy every matchLabels entry and every matchExpression; an empty selector selects all. */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+  public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     Map<String, String> required = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
     if (!labels.entrySet().containsAll(required.entrySet())) {
       return false;
