@@ -3,7 +3,11 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparkk8s.common.Poll;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,8 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code spark-k8s load} against {@code up --local} (the standalone backend) on Spark 3.5 and 4.1,
- * the run's shared platforms. A worker lost during a load run: {@link WorkerLossIT}.
+ * {@code spark-k8s load} against {@code up --local --monitoring} (the standalone backend) on Spark 3.5 and 4.1,
+ * the run's shared platforms; after the run, its Prometheus has a series of every metric the chart's dashboards
+ * and alerts use, and every panel's query returns data (what only Kubernetes can have excepted). A worker lost
+ * during a load run: {@link WorkerLossIT}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 @ExtendWith(SharedPlatforms.Resolver.class)
@@ -23,8 +29,8 @@ class LoadLocalIT {
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void mixedRunIsGreenAndItsReportRenders(String version, SharedPlatforms platforms, @TempDir Path data,
-      @TempDir Path report) throws Exception {
+  void mixedRunIsGreenItsReportRendersAndPrometheusHasEveryMetric(String version, SharedPlatforms platforms,
+      @TempDir Path data, @TempDir Path report) throws Exception {
     String url = platforms.of(version).connectUrl();
 
     Cli.Result mixed = Cli.run("load", "--connect", url, "--scenario", "mixed", "--sessions", "2", "--duration", "20s",
@@ -39,6 +45,22 @@ class LoadLocalIT {
     assertThat(json.at("/server/backend").asText()).isEqualTo("standalone");
     assertThat(json.path("perQueryType").size()).isGreaterThan(1);
     HeadlessChromium.assertReportRenders(report.resolve("report.html"));
+    assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(platforms.of(version).runDir());
+  }
+
+  private static void assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(Path runDir) {
+    LocalMonitoring monitoring = LocalMonitoring.of(runDir);
+    List<LocalMonitoring.Query> panels = monitoring.panelQueries();
+    List<LocalMonitoring.Query> all = new ArrayList<>(panels);
+    all.addAll(monitoring.alertQueries());
+    // Scraped every 5 s: the run's last figures (executors' heartbeats, counters) reach it within a few scrapes.
+    Poll.every(Duration.ofSeconds(2), Duration.ofSeconds(60))
+        .until(() -> monitoring.namesWithoutSeries(all).isEmpty() && monitoring.queriesWithoutData(panels).isEmpty());
+
+    assertThat(monitoring.targetsDown()).as("scrape targets not up").isEmpty();
+    assertThat(monitoring.namesWithoutSeries(all)).as("metrics of the dashboards and alerts without a series").isEmpty();
+    assertThat(monitoring.queriesWithoutData(panels)).as("dashboard panels without data").isEmpty();
+    assertThat(monitoring.unhealthyRules()).as("alert rules Prometheus cannot evaluate").isEmpty();
   }
 
   @Test

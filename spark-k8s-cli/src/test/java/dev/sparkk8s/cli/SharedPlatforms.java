@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The test run's {@code up --local} platforms, one per Spark line, for ITs that use a platform
+ * The test run's {@code up --local --monitoring} platforms, one per Spark line, for ITs that use a platform
  * without breaking it (queries, load runs, status). The first test that asks for a line starts it,
  * within that test's timeout; when the run ends, {@code down} stops them all. A platform that did
  * not start fails every test that asks for it, at once. Tests that kill or restart processes start
@@ -65,7 +65,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
     synchronized (this) {
       runDirs.put(sparkLine, runDir);
     }
-    Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(),
+    Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(), "--monitoring",
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
         "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS);
     if (up.exitCode() != 0) {
@@ -85,7 +85,8 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       if (down.exitCode() != 0) {
         problems.add("down of the shared Spark " + line + " platform failed:\n" + down);
       }
-      List<ProcessHandle> left = SparkProcesses.of(runDir);
+      List<ProcessHandle> left = new ArrayList<>(SparkProcesses.of(runDir));
+      left.addAll(SparkProcesses.prometheusOf(runDir));
       if (!left.isEmpty()) {
         problems.add("processes of the shared Spark " + line + " platform left after down: " + left);
       }
