@@ -22,9 +22,10 @@ seccompProfile:
   type: RuntimeDefault
 {{- end -}}
 
-{{/* A pod template's annotations: the chart's, then the pod settings'. Call with (dict "root" $ "component" "connect"). */}}
+{{/* A pod template's annotations: the chart's (with monitoring, where Prometheus scrapes it), then the pod settings'. Call with (dict "root" $ "component" "connect"). */}}
 {{- define "spark-k8s.podAnnotations" -}}
 spark-k8s.io/security-profile: {{ .root.Values.security.profile }}
+{{- include "spark-k8s.metricsPodAnnotations" . }}
 {{- with (include "spark-k8s.podSettings" . | fromJson).annotations }}
 {{ toYaml . }}
 {{- end }}

@@ -46,7 +46,8 @@ name or mount path twice), and server-side apply merges these lists by name.
     "app.kubernetes.io/part-of" "app.kubernetes.io/managed-by" "helm.sh/chart"
     "spark-role" "spark-app-selector" "spark-app-name" "spark-exec-id" "spark-exec-resourceprofile-id"
     "spark-exec-inactive" "spark-version" (include "spark-k8s.decommissionLabel" .root))
-  "annotationPrefixes" (list "spark-k8s.io/" "checksum/")) -}}
+  "annotationPrefixes" (concat (list "spark-k8s.io/" "checksum/")
+    (ternary (list "prometheus.io/") (list) .root.Values.monitoring.enabled))) -}}
 {{- end -}}
 
 {{/* Pod Security "restricted" (and OpenShift restricted-v2) allow only these volume types. */}}

@@ -191,7 +191,7 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $c = merge $c (include "spark-k8s.localStorageConf" . | fromJson) (include "spark-k8s.gpuConf" . | fromJson)
-  (include "spark-k8s.decommissionConf" . | fromJson) -}}
+  (include "spark-k8s.decommissionConf" . | fromJson) (include "spark-k8s.driverMetricsConf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}

@@ -4,28 +4,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One point of the render matrix: a Spark line, a backend, a security profile, maybe a preset. */
-record RenderCase(String version, String backend, String flavor, String profile, String preset) {
+/**
+ * One point of the render matrix: a Spark line, a backend, a security profile, maybe a preset, and whether every
+ * monitoring object is rendered.
+ */
+record RenderCase(String version, String backend, String flavor, String profile, String preset, boolean monitoring) {
+
+  /** Every monitoring value on: metrics, ServiceMonitors, PodMonitors, the PrometheusRule, the dashboards. */
+  static final List<String> MONITORING = List.of("monitoring.enabled=true", "monitoring.serviceMonitor.enabled=true",
+      "monitoring.podMonitor.enabled=true", "monitoring.prometheusRule.enabled=true",
+      "monitoring.grafanaDashboards.enabled=true");
 
   static final List<String> VERSIONS = List.of("3.5", "4.1");
   static final List<String> PROFILES = List.of("restricted", "openshift");
   static final List<String> PRESETS = List.of("development", "production", "enterprise", "openshift", "s3-minio");
 
-  /** Versions x backends (the operator in both flavors) x profiles, then every preset on both versions. */
+  /**
+   * Versions x backends (the operator in both flavors) x profiles, then every preset on both versions, then every
+   * backend with monitoring on both versions.
+   */
   static Stream<RenderCase> matrix() {
     List<RenderCase> cases = new ArrayList<>();
     for (String version : VERSIONS) {
       for (String profile : PROFILES) {
-        cases.add(new RenderCase(version, "kubernetes", null, profile, null));
-        cases.add(new RenderCase(version, "standalone", null, profile, null));
-        cases.add(new RenderCase(version, "operator", "apache", profile, null));
-        cases.add(new RenderCase(version, "operator", "kubeflow", profile, null));
+        cases.addAll(backends(version, profile, false));
       }
       for (String preset : PRESETS) {
-        cases.add(new RenderCase(version, null, null, null, preset));
+        cases.add(new RenderCase(version, null, null, null, preset, false));
       }
+      cases.addAll(backends(version, "restricted", true));
     }
     return cases.stream();
+  }
+
+  private static List<RenderCase> backends(String version, String profile, boolean monitoring) {
+    return List.of(new RenderCase(version, "kubernetes", null, profile, null, monitoring),
+        new RenderCase(version, "standalone", null, profile, null, monitoring),
+        new RenderCase(version, "operator", "apache", profile, null, monitoring),
+        new RenderCase(version, "operator", "kubeflow", profile, null, monitoring));
   }
 
   /** The {@code --set} pairs of this case; a preset case sets only the version. */
@@ -41,6 +57,9 @@ record RenderCase(String version, String backend, String flavor, String profile,
     if (profile != null) {
       sets.add("security.profile=" + profile);
     }
+    if (monitoring) {
+      sets.addAll(MONITORING);
+    }
     return sets.toArray(String[]::new);
   }
 
@@ -48,6 +67,7 @@ record RenderCase(String version, String backend, String flavor, String profile,
   public String toString() {
     return preset != null
         ? "preset " + preset + " on " + version
-        : version + " " + backend + (flavor == null ? "" : "/" + flavor) + " " + profile;
+        : version + " " + backend + (flavor == null ? "" : "/" + flavor) + " " + profile
+            + (monitoring ? " with monitoring" : "");
   }
 }

@@ -60,6 +60,7 @@ class SparkKeysOfEachLineTest {
       new String[] {"spark.decommission.enabled=true", "spark.connect.mode.k8s.backend=standalone"},
       new String[] {"spark.executor.gpu.amount=1", "spark.executor.gpu.rapidsJar=local:///opt/rapids/rapids.jar"},
       new String[] {"spark.executor.gpu.amount=1", "spark.connect.mode.k8s.backend=standalone"},
+      new String[] {"spark.connect.mode.k8s.backend=standalone", "monitoring.enabled=true"},
       new String[] {"spark.executor.localStorage.type=onDemandClaim", "spark.executor.localStorage.size=20Gi",
           "spark.executor.localStorage.storageClass=standard"});
 

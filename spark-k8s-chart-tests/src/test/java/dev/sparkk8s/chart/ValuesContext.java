@@ -41,7 +41,12 @@ record ValuesContext(String name, Map<String, Object> values) {
       // serviceAccount.create=false is only valid with a name.
       of("named ServiceAccount", "serviceAccount.name", "existing-sa"),
       of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))),
-      of("disruption budgets", "podDisruptionBudget.enabled", true));
+      of("disruption budgets", "podDisruptionBudget.enabled", true),
+      of("monitoring with every object", "spark.connect.mode.k8s.backend", "standalone",
+          "spark.eventLog.enabled", true, "spark.eventLog.existingClaim", "spark-events",
+          "spark.historyServer.enabled", true, "monitoring.enabled", true,
+          "monitoring.serviceMonitor.enabled", true, "monitoring.podMonitor.enabled", true,
+          "monitoring.prometheusRule.enabled", true, "monitoring.grafanaDashboards.enabled", true));
 
   /** The leaf with the value this context gives it (its default when the context does not set it). */
   ValuesLeaf valueIn(ValuesLeaf leaf) {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code spark-k8s down --local}: stops every process of the local platform. */
 @Command(name = "down",
-    description = "Stop the local platform: every process and its executors, gracefully, then forcibly after 15 s; "
-        + "the embedded S3 server last. Its buckets stay in the run directory (s3/data) for the next up.")
+    description = "Stop the local platform: every process and its executors, and its Prometheus server, gracefully, "
+        + "then forcibly after 15 s; the embedded S3 server last. Its buckets stay in the run directory (s3/data) "
+        + "for the next up.")
 public class DownCommand implements Callable<Integer> {
 
   @Mixin

@@ -3,6 +3,7 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
+import dev.sparkk8s.local.LocalPrometheus;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
         + "refused. With spark.s3.enabled and no endpoint (or a cluster Service's, as the s3-minio preset's MinIO), "
         + "an S3 server of its own (S3Proxy, data in the run directory's s3/data) plays S3: the buckets the Spark "
         + "configuration names are created there, its keys are the Secret the pods read. A user's endpoint is "
-        + "checked, never written to: a bucket it does not let the keys use fails at once. Returns once a query "
+        + "checked, never written to: a bucket it does not let the keys use fails at once. With --monitoring, also a Prometheus server (Debian's prometheus) that scrapes them as the chart's "
+        + "ServiceMonitors say, with the chart's alerts as its rules. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'."})
 public class UpCommand implements Callable<Integer> {
@@ -52,6 +54,13 @@ public class UpCommand implements Callable<Integer> {
       description = "Spark Connect port; it must be free (default: the chart's, or a free port when taken).")
   Integer connectPort;
 
+  @Option(names = "--monitoring",
+      description = "Also run a Prometheus server (Debian's prometheus package) on the chart's monitoring: the chart's "
+          + "ci/local-monitoring-values.yaml after ci/local-values.yaml (metrics on, ServiceMonitors, the "
+          + "PrometheusRule, 5 s scrapes); its scrape targets are the monitors' endpoints at their local addresses, "
+          + "its rule file the PrometheusRule's groups.")
+  boolean monitoring;
+
   @Option(names = "--spark-home", paramLabel = "DIR",
       description = "A Spark home with jars/ (default: the one the build assembled for --spark).")
   Path sparkHome;
@@ -60,7 +69,7 @@ public class UpCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = terminal.out();
     LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
-        chart.chart);
+        chart.chart, monitoring);
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
     out.println();
@@ -71,6 +80,7 @@ public class UpCommand implements Callable<Integer> {
     if (state.s3Url() != null) {
       out.println("  S3:             " + state.s3Url() + "  (keys in the run directory's s3/s3proxy.properties)");
     }
+    LocalPrometheus.url(state).ifPresent(url -> out.println("  Prometheus: " + url));
     out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
     out.println("Stop it with: spark-k8s down --local" + runDirOption());
     return ExitCode.OK.status();

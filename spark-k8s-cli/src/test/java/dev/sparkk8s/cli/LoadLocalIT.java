@@ -3,8 +3,12 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.EmbeddedS3;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,8 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code spark-k8s load} against {@code up --local} (the standalone backend) on Spark 3.5 and 4.1,
- * the run's shared platforms, with the data on their embedded S3 server. A worker lost during a load run: {@link WorkerLossIT}.
+ * {@code spark-k8s load} against {@code up --local --monitoring} (the standalone backend) on Spark 3.5 and 4.1,
+ * the run's shared platforms, with the data on their embedded S3 server; after the run, its Prometheus has a
+ * series of every metric the chart's dashboards and alerts use, and every panel's query returns data (what
+ * only Kubernetes can have excepted). A worker lost during a load run: {@link WorkerLossIT}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 @ExtendWith(SharedPlatforms.Resolver.class)
@@ -24,8 +30,8 @@ class LoadLocalIT {
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
-  void mixedRunIsGreenAndItsReportRenders(String version, SharedPlatforms platforms, @TempDir Path report)
-      throws Exception {
+  void mixedRunIsGreenItsReportRendersAndPrometheusHasEveryMetric(String version, SharedPlatforms platforms,
+      @TempDir Path report) throws Exception {
     SharedPlatforms.Platform platform = platforms.of(version);
     String url = platform.connectUrl();
     // On the platform's embedded S3 server (S3LocalIT); on the local file system: WorkerLossIT.
@@ -46,6 +52,22 @@ class LoadLocalIT {
     assertThat(EmbeddedS3.dataDir(platform.runDir()).resolve("spark-data/load-" + version)).as("the tables, in the bucket")
         .isDirectoryContaining(f -> f.getFileName().toString().startsWith("sales-"));
     HeadlessChromium.assertReportRenders(report.resolve("report.html"));
+    assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(platform.runDir());
+  }
+
+  private static void assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(Path runDir) {
+    LocalMonitoring monitoring = LocalMonitoring.of(runDir);
+    List<LocalMonitoring.Query> panels = monitoring.panelQueries();
+    List<LocalMonitoring.Query> all = new ArrayList<>(panels);
+    all.addAll(monitoring.alertQueries());
+    // Scraped every 5 s: the run's last figures (executors' heartbeats, counters) reach it within a few scrapes.
+    Poll.every(Duration.ofSeconds(2), Duration.ofSeconds(60))
+        .until(() -> monitoring.namesWithoutSeries(all).isEmpty() && monitoring.queriesWithoutData(panels).isEmpty());
+
+    assertThat(monitoring.targetsDown()).as("scrape targets not up").isEmpty();
+    assertThat(monitoring.namesWithoutSeries(all)).as("metrics of the dashboards and alerts without a series").isEmpty();
+    assertThat(monitoring.queriesWithoutData(panels)).as("dashboard panels without data").isEmpty();
+    assertThat(monitoring.unhealthyRules()).as("alert rules Prometheus cannot evaluate").isEmpty();
   }
 
   @Test

@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code up --local} on real Spark 3.5 and 4.1 (the run's shared platforms): queries with known
- * answers through Spark Connect, the user's values reaching the server, status, and every JVM using the
- * class-data archive (the History Server listing the application from the event log on S3: {@link S3LocalIT}). That {@code down} leaves no
+ * answers through Spark Connect, the user's values reaching the server, status (the embedded S3
+ * server and the Prometheus server of {@code --monitoring} among the processes), and every JVM using
+ * the class-data archive (the History Server listing the application from the event log on S3:
+ * {@link S3LocalIT}). That {@code down} leaves no
  * process behind is checked where a test owns its platform ({@link MasterRestartIT},
  * {@link WorkerLossIT}) and when the shared platforms stop.
  */
@@ -38,7 +40,8 @@ class LocalPlatformIT {
   void upQueryHistoryStatus(String version, SharedPlatforms platforms, @TempDir Path scratch) throws Exception {
     SharedPlatforms.Platform platform = platforms.of(version);
     LocalState state = platform.state();
-    assertThat(platform.up().out()).contains("first query", state.connectUrl(), state.historyUrl());
+    assertThat(platform.up().out()).contains("first query", state.connectUrl(), state.historyUrl())
+        .containsPattern("(?m)^  Prometheus: http://127\\.0\\.0\\.1:[0-9]+$");
 
     assertThat(DeploymentCheck.failures(state.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
         .as("known-answer queries through %s", state.connectUrl()).isEmpty();
@@ -52,10 +55,11 @@ class LocalPlatformIT {
       ConnectSessions.close(spark);
     }
 
-    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 5 processes running");
+    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 6 processes running");
     assertThat(status.exitCode()).as(status.toString()).isZero();
-    // The development preset: one worker, whose one executor uses both its cores; the embedded S3 server.
-    assertThat(status.out()).contains("master", "worker", "history", "connect", "s3", "all 5 processes running");
+    // The development preset: one worker, whose one executor uses both its cores; the embedded S3 server; Prometheus.
+    assertThat(status.out()).contains("master", "worker", "history", "connect", "s3", "prometheus",
+        "all 6 processes running");
 
     assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
     // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The test run's {@code up --local} platforms, one per Spark line, for ITs that use a platform
+ * The test run's {@code up --local --monitoring} platforms, one per Spark line, for ITs that use a platform
  * without breaking it (queries, load runs, status). The first test that asks for a line starts it, in
  * a thread of the run's, and waits for it within its own timeout: a test whose time runs out while it
  * waits fails alone, and the start goes on for the tests after it. When the run ends, {@code down} stops
@@ -79,7 +79,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
     synchronized (this) {
       runDirs.put(sparkLine, runDir);
     }
-    Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(),
+    Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(), "--monitoring",
         "-f", Cli.repoChart().resolve(S3_PRESET).toString(),
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
         "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS);
@@ -117,7 +117,8 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       if (down.exitCode() != 0) {
         problems.add("down of the shared Spark " + line + " platform failed:\n" + down);
       }
-      List<ProcessHandle> left = SparkProcesses.of(runDir);
+      List<ProcessHandle> left = new ArrayList<>(SparkProcesses.of(runDir));
+      left.addAll(SparkProcesses.prometheusOf(runDir));
       if (!left.isEmpty()) {
         problems.add("processes of the shared Spark " + line + " platform left after down (the S3 server's too): " + left);
       }

@@ -18,6 +18,14 @@ final class SparkProcesses {
         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
   }
 
+  /** The run's Prometheus server: it carries no marker, but its arguments name files of the run directory. */
+  static List<ProcessHandle> prometheusOf(Path runDir) {
+    String files = "=" + runDir.toAbsolutePath() + "/";
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/prometheus")).orElse(false))
+        .filter(p -> p.info().commandLine().map(c -> c.contains(files)).orElse(false)).toList();
+  }
+
   /**
    * Executor JVMs that a Standalone worker of this run started: they carry no run marker, but they
    * work in the worker's directory under the run directory.

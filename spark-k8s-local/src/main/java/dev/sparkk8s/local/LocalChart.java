@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.UserValues;
 import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -20,6 +21,9 @@ public final class LocalChart {
 
   /** What {@code up --local} sets for one machine, a values file in the chart. */
   public static final String LOCAL_VALUES = "ci/local-values.yaml";
+
+  /** What {@code up --local --monitoring} adds after {@value #LOCAL_VALUES}, a values file in the chart. */
+  public static final String LOCAL_MONITORING_VALUES = "ci/local-monitoring-values.yaml";
 
   /** The preset {@code up --local} starts from when none is named: a small cluster for small data. */
   public static final String DEFAULT_PRESET = "development";
@@ -44,16 +48,17 @@ public final class LocalChart {
   }
 
   /**
-   * {@code helm template local CHART -f presets/<preset>.yaml [-f FILE...] -f ci/local-values.yaml [--set ...]
-   * --set spark.version=<--spark>}, then {@code --workers} and {@code --connect-port} as {@code --set}.
+   * {@code helm template local CHART -f presets/<preset>.yaml [-f FILE...] -f ci/local-values.yaml
+   * [-f ci/local-monitoring-values.yaml] [--set ...] --set spark.version=<--spark>}, then {@code --workers} and
+   * {@code --connect-port} as {@code --set}.
    */
   static RenderRequest.Builder request(LocalOptions options, Path chartDir) {
-    Path localValues = chartDir.resolve(LOCAL_VALUES);
-    if (!Files.isRegularFile(localValues)) {
-      throw new LocalInputException(chartDir + " has no " + LOCAL_VALUES + ", the values up --local runs the chart with");
+    Path localValues = chartFile(chartDir, LOCAL_VALUES);
+    UserValues values = options.values().withDefaultPreset(DEFAULT_PRESET).withValuesFile(localValues);
+    if (options.monitoring()) {
+      values = values.withValuesFile(chartFile(chartDir, LOCAL_MONITORING_VALUES));
     }
-    RenderRequest.Builder request = RenderRequest.builder().release(RELEASE)
-        .values(options.values().withDefaultPreset(DEFAULT_PRESET).withValuesFile(localValues))
+    RenderRequest.Builder request = RenderRequest.builder().release(RELEASE).values(values)
         .set("spark.version", options.sparkVersion());
     if (options.workers() != null) {
       request.set("spark.standalone.worker.replicas", options.workers().toString())
@@ -63,6 +68,14 @@ public final class LocalChart {
       request.set("spark.connect.port", options.connectPort().toString());
     }
     return request;
+  }
+
+  private static Path chartFile(Path chartDir, String file) {
+    Path path = chartDir.resolve(file);
+    if (!Files.isRegularFile(path)) {
+      throw new LocalInputException(chartDir + " has no " + file + ", the values up --local runs the chart with");
+    }
+    return path;
   }
 
   /** The local runtime runs a Connect server on the release's own Standalone master and workers, nothing else. */

@@ -12,9 +12,16 @@ import java.nio.file.Path;
  * @param connectPort  the Connect port the user insists on, or null for the chart's (or a free one)
  * @param runDir       where state, configuration and logs go
  * @param chartDir     a chart directory, or null for the chart bundled with the CLI
+ * @param monitoring   whether a Prometheus server runs too ({@link LocalPrometheus}), on the chart's monitoring
  */
 public record LocalOptions(String sparkVersion, UserValues values, Integer workers, Integer connectPort, Path runDir,
-    Path chartDir) {
+    Path chartDir, boolean monitoring) {
+
+  /** Without monitoring. */
+  public LocalOptions(String sparkVersion, UserValues values, Integer workers, Integer connectPort, Path runDir,
+      Path chartDir) {
+    this(sparkVersion, values, workers, connectPort, runDir, chartDir, false);
+  }
 
   public LocalOptions {
     if (workers != null && workers < 1) {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code spark-k8s up --local}: the chart's Standalone master, workers, History Server and Connect
- * server as processes on this machine, started from what the chart rendered.
+ * server as processes on this machine, started from what the chart rendered; with monitoring, a Prometheus
+ * server scraping them ({@link LocalPrometheus}).
  */
 public final class LocalPlatform {
 
@@ -50,6 +51,7 @@ public final class LocalPlatform {
     }
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
+    Path prometheus = options.monitoring() ? LocalPrometheus.binary() : null;
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
@@ -63,7 +65,7 @@ public final class LocalPlatform {
     writeRelease(runDir, release);
     LocalProcess s3Server = s3Port == null ? null
         : startEmbeddedS3(s3.get(), s3Port, new LocalState(options.sparkVersion(), runDir, start, null, null, null, null,
-            List.of(), home.dir(), null));
+            List.of(), home.dir(), null, null));
     PodObjects objects = podObjects(release, runDir);
 
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
@@ -79,6 +81,12 @@ public final class LocalPlatform {
     LocalState state = state(options, home, runDir, start, processes.records(), s3Server);
     state.write();
     try {
+      if (prometheus != null) {
+        state = state.withPrometheus(LocalPrometheus.start(prometheus,
+            LocalPrometheus.jobs(release, containers, processes.addresses()), release, runDir,
+            ports.near(LocalPrometheus.PREFERRED_PORT)));
+        state.write();
+      }
       new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
     } catch (RuntimeException e) {
       progress.accept("Start failed; stopping what was started.");
@@ -96,7 +104,7 @@ public final class LocalPlatform {
     S3Credentials keys = S3Credentials.random();
     LocalProcess server = EmbeddedS3.start(before.runDir(), port, keys);
     new LocalState(before.sparkVersion(), before.runDir(), before.started(), null, null, null, null, List.of(),
-        before.sparkHome(), server).write();
+        before.sparkHome(), server, null).write();
     try {
       new S3Buckets(server.url(), s3, keys).create(s3.buckets());
     } catch (RuntimeException e) {
@@ -147,7 +155,7 @@ public final class LocalPlatform {
     new S3Buckets(s3.endpoint(), s3, keys).require(s3.buckets());
   }
 
-  /** Every recorded process (the embedded S3 server's too) and whether it answers its readiness check. */
+  /** Every recorded process (the embedded S3 server's and the Prometheus server's too) and whether it answers its readiness check. */
   public static List<LocalProcessStatus> status(Path runDir) {
     LocalState state = LocalState.read(runDir.toAbsolutePath())
         .orElseThrow(() -> new LocalRuntimeException("no local platform at " + runDir + "; start one with: spark-k8s up --local"));
@@ -168,7 +176,8 @@ public final class LocalPlatform {
   public static int down(Path runDir, boolean deleteS3Data) {
     Path dir = runDir.toAbsolutePath();
     // The S3 server last: the Connect and History servers write their last event-log bytes there when they stop.
-    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.processes(), dir)
+    int stopped = LocalState.read(dir).map(state -> ProcessStopper.stop(state.allProcesses().stream()
+        .filter(p -> p != state.s3()).toList(), dir)
         + (state.s3() == null ? 0 : ProcessStopper.stop(List.of(state.s3()), dir))).orElse(0);
     EmbeddedS3.forget(dir, deleteS3Data);
     try {
@@ -200,7 +209,7 @@ public final class LocalPlatform {
       processes.add(new LocalProcess(p.name(), p.component(), p.pid(), ports, url, p.log()));
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
-        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3);
+        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3, null);
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param name  instance name (master, worker-1, history, connect)
  * @param component master, worker, history or connect ({@code role} in the state files of earlier versions); null
- *                  for a process that is not the chart's (the embedded S3 server)
+ *                  for a process that is not the chart's (the embedded S3 server, the Prometheus server)
  * @param pid   operating-system process id
  * @param ports port name -> local port
  * @param url   the address a person uses, if any

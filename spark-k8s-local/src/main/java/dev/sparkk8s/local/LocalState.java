@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,11 +16,13 @@ import java.util.stream.Stream;
  * What {@code up --local} started, kept in {@code <run dir>/state.json} for status, down and
  * {@link RunningPlatform}; the release it rendered is kept beside it in {@value #RELEASE_FILE}.
  *
- * @param processes the chart's processes
- * @param s3        the embedded S3 server ({@link EmbeddedS3}), or null when the release uses none
+ * @param processes  the chart's processes
+ * @param s3         the embedded S3 server ({@link EmbeddedS3}), or null when the release uses none
+ * @param prometheus the Prometheus server ({@link LocalPrometheus}), or null when the run has none
  */
 public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
-    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome, LocalProcess s3) {
+    String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome, LocalProcess s3,
+    LocalProcess prometheus) {
 
   static final String RELEASE_FILE = "release.yaml";
 
@@ -48,7 +51,13 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     List<LocalProcess> updated = processes.stream()
         .map(p -> p.name().equals(restarted.name()) ? restarted : p).toList();
     return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, updated,
-        sparkHome, s3);
+        sparkHome, s3, prometheus);
+  }
+
+  /** The same state with its Prometheus server. */
+  LocalState withPrometheus(LocalProcess server) {
+    return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, processes,
+        sparkHome, s3, server);
   }
 
   void write() {
@@ -63,10 +72,10 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     }
   }
 
-  /** Every process of the run: the chart's, then the embedded S3 server if there is one. */
+  /** Every process of the run: the chart's, then the embedded S3 server and the Prometheus server where there are. */
   @JsonIgnore
   public List<LocalProcess> allProcesses() {
-    return s3 == null ? processes : Stream.concat(processes.stream(), Stream.of(s3)).toList();
+    return Stream.concat(processes.stream(), Stream.of(s3, prometheus).filter(Objects::nonNull)).toList();
   }
 
   /** The embedded S3 server's URL, or null. */

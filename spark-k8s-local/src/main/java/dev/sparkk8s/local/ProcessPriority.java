@@ -1,9 +1,6 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.contract.Component;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,20 +20,6 @@ final class ProcessPriority {
     if (component != Component.HISTORY) {
       return List.of();
     }
-    return nice().map(nice -> List.of(nice.toString(), "-n", String.valueOf(BACKGROUND))).orElse(List.of());
-  }
-
-  private static java.util.Optional<Path> nice() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return java.util.Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "nice");
-      if (Files.isExecutable(candidate)) {
-        return java.util.Optional.of(candidate);
-      }
-    }
-    return java.util.Optional.empty();
+    return Executables.onPath("nice").map(nice -> List.of(nice.toString(), "-n", String.valueOf(BACKGROUND))).orElse(List.of());
   }
 }

@@ -45,10 +45,15 @@ public final class ProcessStopper {
     return stop(ours, GRACE);
   }
 
-  /** Guards against a recycled pid: the process carries this run's marker on its command line. */
+  /**
+   * Guards against a recycled pid: the process carries this run's marker on its command line, or (a program
+   * that takes no such option, the Prometheus server) an argument naming a file of the run directory.
+   */
   private static boolean belongsTo(ProcessHandle h, Path runDir) {
     String marker = PodRunner.RUN_MARKER + runDir;
-    return h.info().arguments().map(Stream::of).orElseGet(Stream::empty).anyMatch(marker::equals)
+    String file = "=" + runDir + "/";
+    return h.info().arguments().map(Stream::of).orElseGet(Stream::empty)
+            .anyMatch(a -> a.equals(marker) || a.contains(file))
         || h.info().commandLine().map(c -> c.contains(marker)).orElse(false);
   }
 }

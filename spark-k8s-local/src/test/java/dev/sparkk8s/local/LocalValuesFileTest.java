@@ -57,6 +57,17 @@ class LocalValuesFileTest {
   }
 
   @Test
+  void monitoringAddsItsValuesFileAfterTheLocalOneAndBeforeTheUsersSets() {
+    String helm = helmTemplate(RenderRequest.builder().preset("development").valuesFile(LOCAL_VALUES)
+        .valuesFile(CHART.resolve(LocalChart.LOCAL_MONITORING_VALUES)).setArgument("monitoring.prometheusRule.for=10s")
+        .set("spark.version", "4.1"));
+
+    String upLocal = LocalChart.render(new LocalOptions("4.1", UserValues.sets(List.of("monitoring.prometheusRule.for=10s")),
+        null, null, Path.of("unused"), CHART, true)).yaml();
+    assertThat(upLocal).isEqualTo(helm).contains("kind: ServiceMonitor", "kind: PrometheusRule", "for: 10s");
+  }
+
+  @Test
   void theFileGivesOneMachineItsOwnClusterAndAHistoryServerReadingTheEventLog() {
     RenderedRelease release = upLocal("4.1", UserValues.none(), null, null);
 

@@ -67,6 +67,15 @@ class HelmCliParityTest {
     cases.add(new Case("up --local: preset development with ci/local-values.yaml", RenderRequest.builder()
         .release("local").preset("development").valuesFile(TestCharts.real().resolve("ci/local-values.yaml"))
         .set("spark.version", "4.1").build()));
+    cases.add(new Case("up --local --monitoring: ci/local-values.yaml then ci/local-monitoring-values.yaml",
+        RenderRequest.builder().release("local").preset("development")
+            .valuesFile(TestCharts.real().resolve("ci/local-values.yaml"))
+            .valuesFile(TestCharts.real().resolve("ci/local-monitoring-values.yaml")).set("spark.version", "3.5").build()));
+    cases.add(new Case("monitoring: every object on the kubernetes backend", RenderRequest.builder()
+        .set("monitoring.enabled", "true").set("monitoring.serviceMonitor.enabled", "true")
+        .set("monitoring.podMonitor.enabled", "true").set("monitoring.prometheusRule.enabled", "true")
+        .set("monitoring.grafanaDashboards.enabled", "true").set("monitoring.serviceMonitor.labels.release", "kps")
+        .build()));
     return cases.stream();
   }
 

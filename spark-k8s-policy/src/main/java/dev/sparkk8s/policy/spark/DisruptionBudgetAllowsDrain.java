@@ -4,16 +4,14 @@ import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.Rule;
 import dev.sparkk8s.policy.source.PodSite;
+import dev.sparkk8s.render.LabelSelectors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +34,7 @@ public final class DisruptionBudgetAllowsDrain implements Rule {
       for (PodSite site : manifests.podSites()) {
         Optional<Integer> replicas = replicas(site.owner());
         if (replicas.isEmpty() || replicas.get() < 1 || !Manifests.sameNamespace(pdb, site.owner())
-            || !matches(pdb.getSpec().getSelector(), site.labels())) {
+            || !LabelSelectors.matches(pdb.getSpec().getSelector(), site.labels())) {
           continue;
         }
         int allowed = evictable(pdb, replicas.get());
@@ -81,29 +79,5 @@ public final class DisruptionBudgetAllowsDrain implements Rule {
       return Optional.empty();
     }
     return Optional.of(replicas == null ? 1 : replicas);
-  }
-
-  /** A label selector against a pod's labels; an empty selector selects every pod. */
-  private static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    Map<String, String> required = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
-    if (!labels.entrySet().containsAll(required.entrySet())) {
-      return false;
-    }
-    List<LabelSelectorRequirement> expressions =
-        selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
-    for (LabelSelectorRequirement e : expressions) {
-      List<String> values = e.getValues() == null ? List.of() : e.getValues();
-      boolean ok = switch (e.getOperator()) {
-        case "In" -> labels.containsKey(e.getKey()) && values.contains(labels.get(e.getKey()));
-        case "NotIn" -> !labels.containsKey(e.getKey()) || !values.contains(labels.get(e.getKey()));
-        case "Exists" -> labels.containsKey(e.getKey());
-        case "DoesNotExist" -> !labels.containsKey(e.getKey());
-        default -> false;
-      };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }

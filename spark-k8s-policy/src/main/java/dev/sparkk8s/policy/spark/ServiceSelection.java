@@ -28,17 +28,27 @@ final class ServiceSelection {
     Set<Integer> out = new HashSet<>();
     List<ServicePort> ports = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
     for (ServicePort port : ports) {
-      IntOrString target = port.getTargetPort();
-      if (target == null || (target.getIntVal() == null && target.getStrVal() == null)) {
-        out.add(port.getPort());
-      } else if (target.getIntVal() != null) {
-        out.add(target.getIntVal());
-      } else {
-        for (ContainerSite c : site.containers()) {
-          for (ContainerPort p : c.container().getPorts() == null ? List.<ContainerPort>of() : c.container().getPorts()) {
-            if (target.getStrVal().equals(p.getName())) {
-              out.add(p.getContainerPort());
-            }
+      out.addAll(targetPorts(port, site));
+    }
+    return out;
+  }
+
+  /**
+   * The container port numbers one Service port targets in the pod: its number (or the Service port's, when it
+   * names none), or the container ports of that name. A number is not checked against the pod's ports.
+   */
+  static Set<Integer> targetPorts(ServicePort port, PodSite site) {
+    Set<Integer> out = new HashSet<>();
+    IntOrString target = port.getTargetPort();
+    if (target == null || (target.getIntVal() == null && target.getStrVal() == null)) {
+      out.add(port.getPort());
+    } else if (target.getIntVal() != null) {
+      out.add(target.getIntVal());
+    } else {
+      for (ContainerSite c : site.containers()) {
+        for (ContainerPort p : c.container().getPorts() == null ? List.<ContainerPort>of() : c.container().getPorts()) {
+          if (target.getStrVal().equals(p.getName())) {
+            out.add(p.getContainerPort());
           }
         }
       }

@@ -15,6 +15,7 @@ public final class SparkWiring {
         new ExecutorOverheadHoldsUncountedMemory(), new DriverMemoryFitsPod(), new StandaloneWorkerFitsExecutor(),
         new StandaloneMasterRecovery(), new S3aInImage(),
         new StartedThroughLaunchWrapper(), new ApiTokenOnlyForDrivers(), new KubeflowMergedPodValid(),
-        new ConnectServerRestartsForever(), new S3aEventLogDirCreated(), new DisruptionBudgetAllowsDrain());
+        new ConnectServerRestartsForever(), new S3aEventLogDirCreated(), new DisruptionBudgetAllowsDrain(),
+        new ServiceMonitorSelectsItsServices(), new PodMonitorSelectsItsPods());
   }
 }

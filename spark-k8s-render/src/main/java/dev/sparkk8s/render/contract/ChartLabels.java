@@ -16,6 +16,9 @@ public final class ChartLabels {
   /** On every pod template: {@code restricted} or {@code openshift}. */
   public static final String SECURITY_PROFILE_ANNOTATION = "spark-k8s.io/security-profile";
 
+  /** On the metrics Services (monitoring), {@code "true"}: what the ServiceMonitors select. */
+  public static final String METRICS_SERVICE = "spark-k8s.io/metrics";
+
   /** Spark's label on the driver and executor pods it creates on Kubernetes. */
   public static final String SPARK_ROLE = "spark-role";
   public static final String SPARK_ROLE_EXECUTOR = "executor";

@@ -16,7 +16,9 @@ public enum Component {
   RBAC("rbac"),
   /** The Connect server's Spark configuration ConfigMap. */
   SPARK_CONF("spark-conf"),
-  EVENT_LOG_INIT("event-log-init");
+  EVENT_LOG_INIT("event-log-init"),
+  /** The release's PrometheusRule and Grafana dashboard ConfigMaps. */
+  MONITORING("monitoring");
 
   private final String label;
 

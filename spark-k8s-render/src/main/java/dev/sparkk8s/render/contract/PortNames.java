@@ -16,6 +16,8 @@ public final class PortNames {
   public static final String WEB_UI = "web-ui";
   /** The History Server's UI and REST API. */
   public static final String HTTP = "http";
+  /** The one port of a metrics Service (monitoring): the component's UI port, where Spark serves its metrics. */
+  public static final String METRICS = "metrics";
 
   private PortNames() {
   }

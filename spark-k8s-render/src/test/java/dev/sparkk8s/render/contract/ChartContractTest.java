@@ -37,7 +37,10 @@ class ChartContractTest {
           request("spark.connect.mode.k8s.backend=kubernetes"),
           request("spark.connect.mode.k8s.backend=standalone"),
           request("spark.connect.mode.k8s.backend=operator"),
-          request("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=kubeflow"))
+          request("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=kubeflow"),
+          request("spark.connect.mode.k8s.backend=standalone", "monitoring.enabled=true",
+              "monitoring.serviceMonitor.enabled=true", "monitoring.prometheusRule.enabled=true",
+              "monitoring.grafanaDashboards.enabled=true"))
       .map(new ChartRenderer(TestCharts.real())::render)
       .toList();
 
@@ -79,7 +82,7 @@ class ChartContractTest {
   }
 
   @Test
-  void everyPortNameIsAContainerPortAndTheServicesUseTheSameNames() {
+  void everyPortNameIsAContainerPortAndTheServicesUseTheSameNamesButMetrics() {
     Set<String> containerPorts = objects().flatMap(ChartContractTest::podTemplate)
         .flatMap(pod -> pod.getSpec().getContainers().stream())
         .flatMap(c -> c.getPorts() == null ? Stream.empty() : c.getPorts().stream())
@@ -88,8 +91,13 @@ class ChartContractTest {
         .flatMap(s -> ((Service) s).getSpec().getPorts().stream()).map(ServicePort::getName)
         .collect(Collectors.toSet());
 
-    assertThat(containerPorts).containsExactlyInAnyOrderElementsOf(constants(PortNames.class));
-    assertThat(containerPorts).containsAll(servicePorts);
+    // The metrics Services name their one port for what it serves; it targets the component's UI port.
+    Set<String> serviceOnly = Set.of(PortNames.METRICS);
+
+    assertThat(containerPorts).containsExactlyInAnyOrderElementsOf(
+        constants(PortNames.class).stream().filter(name -> !serviceOnly.contains(name)).toList());
+    assertThat(servicePorts).containsAll(serviceOnly);
+    assertThat(Stream.concat(containerPorts.stream(), serviceOnly.stream())).containsAll(servicePorts);
   }
 
   @Test
