@@ -114,6 +114,11 @@ public final class KubernetesBackendRun implements AutoCloseable {
     return release;
   }
 
+  /** The driver's UI, where Spark serves its metrics (monitoring.enabled). */
+  public String driverUiUrl() {
+    return "http://127.0.0.1:" + processes.port("connect", PortNames.UI);
+  }
+
   /** The Connect server's (driver's) log. */
   public Path driverLog() {
     return processes.log("connect");

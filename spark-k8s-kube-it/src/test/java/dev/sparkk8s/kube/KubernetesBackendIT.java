@@ -10,6 +10,10 @@ import dev.sparkk8s.connect.queries.KnownAnswers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The kubernetes backend with Spark's own Kubernetes scheduler: the chart's Connect server (the
  * driver) against a Kubernetes API, executors as pods Spark created from the chart's template,
- * run by the local kubelet.
+ * run by the local kubelet; with monitoring on, the driver serves the executor pods' metrics.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KubernetesBackendIT {
@@ -33,13 +37,14 @@ class KubernetesBackendIT {
   void queriesRunOnTemplatePodsSurviveAPodDeletionAndStayWithinTheRole(String version,
       @TempDir Path runDir, @TempDir Path scratch) throws Exception {
     try (KubernetesBackendRun run = KubernetesBackendRun.start(Charts.chartDir(), version,
-        List.of("spark.executor.instances=2"), runDir)) {
+        List.of("spark.executor.instances=2", "monitoring.enabled=true"), runDir)) {
       assertThat(run.release().objects()).as("the rendered release, untouched by applying it")
           .extracting(o -> o.getMetadata().getNamespace()).containsOnlyNulls();
       assertThat(DeploymentCheck.failures(run.connectUrl(), scratch.resolve("parquet-roundtrip").toString()))
           .as("known-answer queries through %s", run.connectUrl()).isEmpty();
       assertExecutorPodsFollowTheTemplate(run.kubelet().startedPods());
       assertThat(run.kubelet().refused()).isEmpty();
+      assertTheDriverServesTheExecutorPodsMetrics(run);
 
       SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
@@ -64,6 +69,24 @@ class KubernetesBackendIT {
           .contains("pods", "configmaps");
       assertThat(RbacCheck.denied(requests, run.roles())).as("requests the chart's Role does not allow").isEmpty();
     }
+  }
+
+  /**
+   * With monitoring, the executors' metrics on the kubernetes backend: the driver's summary lists each executor
+   * pod's executor (they serve none of their own), and the tasks the known-answer queries ran on them.
+   */
+  private static void assertTheDriverServesTheExecutorPodsMetrics(KubernetesBackendRun run) throws Exception {
+    HttpResponse<String> summary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(run.driverUiUrl() + "/metrics/executors/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(summary.statusCode()).isEqualTo(200);
+    for (Pod pod : run.executorPods()) {
+      String id = pod.getMetadata().getLabels().get("spark-exec-id");
+      assertThat(summary.body()).as("executor %s of pod %s", id, pod.getMetadata().getName())
+          .containsPattern("(?m)^metrics_executor_totalCores\\{[^}]*executor_id=\"" + id + "\"} 1$")
+          .containsPattern("(?m)^metrics_executor_completedTasks_total\\{[^}]*executor_id=\"" + id + "\"} [0-9]+$");
+    }
+    assertThat(summary.body()).as("tasks the known-answer queries ran on the executors")
+        .containsPattern("(?m)^metrics_executor_completedTasks_total\\{[^}]*executor_id=\"[1-9][0-9]*\"} [1-9]");
   }
 
   private static void assertExecutorPodsFollowTheTemplate(List<Pod> pods) {
