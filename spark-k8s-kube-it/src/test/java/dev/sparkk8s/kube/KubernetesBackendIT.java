@@ -20,6 +20,10 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through its labels and taints with their priority class, read the Secrets as files and variables,
  * put their shuffle files on claims Spark created, and get the node's GPUs; with S3 (an S3 server on
  * this machine, its keys in a Secret of the namespace), which the executors write Parquet to
- * through the S3A magic committer.
+ * through the S3A magic committer; with monitoring on, the driver serves the executor pods' metrics.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KubernetesBackendIT {
@@ -65,7 +69,7 @@ class KubernetesBackendIT {
             example("gpus.yaml"))
         .sets(List.of("spark.executor.instances=2", "spark.executor.cores=1", "spark.executor.memory=1g",
             "spark.executor.gpu.taskAmount=1", "spark.executor.gpu.discoveryScript=" + oneGpuScript(),
-            "spark.executor.localStorage.size=1Gi",
+            "spark.executor.localStorage.size=1Gi", "monitoring.enabled=true",
             "spark.executor.pod.extraEnv[0].name=KAFKA_TLS_DIR", "spark.executor.pod.extraEnv[0].value=" + TLS_DIR))
         .existing(secret("warehouse-db", "password", DB_PASSWORD),
             secret("kafka-tls", "kafka.properties", "ssl.truststore.password=" + TRUSTSTORE_PASSWORD),
@@ -91,6 +95,7 @@ class KubernetesBackendIT {
       assertPlacedAsTheValuesSay(pods);
       assertOneClaimPerExecutor(run, pods);
       assertOneGpuPerExecutor(run, pods);
+      assertTheDriverServesTheExecutorPodsMetrics(run);
 
       SparkSession spark = ConnectSessions.open(run.connectUrl());
       try {
@@ -147,6 +152,24 @@ class KubernetesBackendIT {
         + "concat(reflect('java.lang.System', 'getenv', 'KAFKA_TLS_DIR'), '/kafka.properties')), "
         + "reflect('java.lang.System', 'getenv', 'TZ'), reflect('java.lang.System', 'getenv', 'NODE_NAME') "
         + "FROM range(0, 8, 1, 8)";
+  }
+
+  /**
+   * With monitoring, the executors' metrics on the kubernetes backend: the driver's summary lists each executor
+   * pod's executor (they serve none of their own), and the tasks the known-answer queries ran on them.
+   */
+  private static void assertTheDriverServesTheExecutorPodsMetrics(KubernetesBackendRun run) throws Exception {
+    HttpResponse<String> summary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(run.uiUrl() + "/metrics/executors/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(summary.statusCode()).isEqualTo(200);
+    for (Pod pod : run.executorPods()) {
+      String id = pod.getMetadata().getLabels().get("spark-exec-id");
+      assertThat(summary.body()).as("executor %s of pod %s", id, pod.getMetadata().getName())
+          .containsPattern("(?m)^metrics_executor_totalCores\\{[^}]*executor_id=\"" + id + "\"} 1$")
+          .containsPattern("(?m)^metrics_executor_completedTasks_total\\{[^}]*executor_id=\"" + id + "\"} [0-9]+$");
+    }
+    assertThat(summary.body()).as("tasks the known-answer queries ran on the executors")
+        .containsPattern("(?m)^metrics_executor_completedTasks_total\\{[^}]*executor_id=\"[1-9][0-9]*\"} [1-9]");
   }
 
   private static void assertExecutorPodsFollowTheTemplate(List<Pod> pods) {
