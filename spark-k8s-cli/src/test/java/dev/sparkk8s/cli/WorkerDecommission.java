@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
 
@@ -58,6 +60,9 @@ final class WorkerDecommission {
       assertThat(shuffle.executorsThatWroteShuffle()).as("executors that wrote the shuffle").hasSize(2);
 
       List<Path> executorsBefore = executorDirs(worker);
+      // The application outlives earlier tests on the platform, and so do the executors they lost.
+      Set<String> removedBefore = removedExecutors(uiUrl).stream().map(e -> e.path("id").asText())
+          .collect(Collectors.toSet());
       signal(worker, "PWR", "org.apache.spark.deploy.worker.Worker");
       String workerId = awaitWorkerId(worker);
       Predicate<JsonNode> decommissioned = w -> w.path("id").asText().equals(workerId)
@@ -66,7 +71,7 @@ final class WorkerDecommission {
           .until(() -> workers(masterUi).stream().anyMatch(decommissioned)))
           .as("the master showing %s (%s) DECOMMISSIONED: %s", worker, workerId, workers(masterUi)).isTrue();
       assertThat(Poll.every(Duration.ofMillis(250), Duration.ofSeconds(60))
-          .until(() -> SparkRestApi.of(uiUrl).executors(true).stream().anyMatch(e -> !e.path("isActive").asBoolean())))
+          .until(() -> removedExecutors(uiUrl).size() > removedBefore.size()))
           .as("its executor gone").isTrue();
 
       assertThat(shuffle.problemsMovingShuffle(process("connect").log()))
@@ -75,8 +80,8 @@ final class WorkerDecommission {
       assertThat(workers(masterUi)).as("the decommissioned worker stays so").anyMatch(decommissioned);
       assertThat(executorDirs(worker)).as("executors the master started on %s: none after its decommission", worker)
           .isEqualTo(executorsBefore);
-      List<JsonNode> removed = SparkRestApi.of(uiUrl).executors(true).stream()
-          .filter(e -> !e.path("isActive").asBoolean()).toList();
+      List<JsonNode> removed = removedExecutors(uiUrl).stream()
+          .filter(e -> !removedBefore.contains(e.path("id").asText())).toList();
       assertThat(removed).as("removed executors").hasSize(1);
       assertThat(removed.get(0).path("removeReason").asText()).containsIgnoringCase("decommission");
       assertThat(shuffle.executorsThatWroteShuffle()).contains(removed.get(0).path("id").asText());
@@ -85,6 +90,10 @@ final class WorkerDecommission {
     } finally {
       ConnectSessions.close(spark);
     }
+  }
+
+  private static List<JsonNode> removedExecutors(String uiUrl) {
+    return SparkRestApi.of(uiUrl).executors(true).stream().filter(e -> !e.path("isActive").asBoolean()).toList();
   }
 
   /** The driver's and the executors' decommission lines, for a failure message. */
