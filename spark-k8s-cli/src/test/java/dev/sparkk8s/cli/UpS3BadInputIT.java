@@ -50,8 +50,8 @@ class UpS3BadInputIT {
   @BeforeAll
   static void startTheUsersS3() throws IOException {
     assertThat(SHELL_KEYS.accessKeyId()).as("AWS_ACCESS_KEY_ID of the ITs (the module's pom)").isNotBlank();
-    mine = EmbeddedS3.start(serversDir.resolve("mine"), freePort(), SHELL_KEYS);
-    others = EmbeddedS3.start(serversDir.resolve("others"), freePort(), S3Credentials.random());
+    mine = EmbeddedS3.start(serversDir.resolve("mine"), SHELL_KEYS);
+    others = EmbeddedS3.start(serversDir.resolve("others"), S3Credentials.random());
     for (Path dir : List.of(serversDir.resolve("mine"), serversDir.resolve("others"))) {
       Files.createDirectories(EmbeddedS3.dataDir(dir).resolve("spark-events"));
     }
@@ -84,7 +84,11 @@ class UpS3BadInputIT {
 
   @Test
   void endpointThatDoesNotAnswer() throws IOException {
-    String closed = "http://127.0.0.1:" + freePort();
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    String closed = "http://127.0.0.1:" + port;
     Run r = up(closed, "spark-events");
 
     assertFailedFast(r, "spark-k8s: S3 at " + closed + ", bucket spark-events: unreachable: ConnectException");
@@ -106,11 +110,5 @@ class UpS3BadInputIT {
         "--set", "spark.s3.endpoint=" + endpoint, "--set", "spark.s3.credentials.secretName=s3-keys",
         "--set", "spark.eventLog.dir=s3a://" + bucket + "/logs");
     return new Run(result, Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -26,10 +26,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +157,7 @@ public final class KubernetesBackendRun implements AutoCloseable {
     /** Renders, applies and starts; returns once the Connect server answered a query (or listens). */
     public KubernetesBackendRun start() {
       S3Credentials keys = S3Credentials.random();
-      LocalProcess s3 = withS3 ? EmbeddedS3.start(runDir, freePort(), keys) : null;
+      LocalProcess s3 = withS3 ? EmbeddedS3.start(runDir, keys) : null;
       List<String> allSets = new ArrayList<>(sets);
       if (s3 != null) {
         allSets.addAll(List.of("spark.image.repository=spark-k8s/spark-with-s3a", "spark.s3.enabled=true",
@@ -328,14 +324,6 @@ public final class KubernetesBackendRun implements AutoCloseable {
   private static void stopS3(LocalProcess s3) {
     if (s3 != null) {
       ProcessStopper.stop(s3.handle().stream().toList(), Duration.ofSeconds(10));
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -52,14 +52,20 @@ public final class EmbeddedS3 {
     return "http://" + LocalAddresses.LOOPBACK + ":" + port;
   }
 
+  /** As {@link #start(Path, int, S3Credentials)}, on an ephemeral port (a test's server next to others). */
+  public static LocalProcess start(Path runDir, S3Credentials credentials) {
+    return start(runDir, LocalPorts.ephemeral().any(), credentials);
+  }
+
   /**
    * Starts the server with these keys on this port and returns once it answers, or fails with its log's
    * last lines. The run's data directory is kept from earlier runs.
    */
   public static LocalProcess start(Path runDir, int port, S3Credentials credentials) {
     Path jars = SparkHome.projectDir().resolve(JARS);
+    // The build assembles S3Proxy's jars (spark-dist/s3proxy) as it makes the Spark homes.
     if (!Files.isDirectory(jars)) {
-      throw new LocalRuntimeException("no S3Proxy at " + jars + "; build it with: mvn -B -q install -DskipTests");
+      throw new LocalRuntimeException("no S3Proxy at " + jars + "; build it with: " + SparkHome.BUILD_COMMAND);
     }
     Path dir = dir(runDir);
     Path log = dir.resolve("s3proxy.log");

@@ -13,6 +13,8 @@ public record SparkHome(String sparkVersion, Path dir) {
   private static final Map<String, String> SCALA = Map.of("3.5", "2.12", "4.1", "2.13");
 
   public static final String HOME_PROPERTY = "spark-k8s.home";
+  /** What makes the Spark homes and the other parts the local runtime runs (the README's build command). */
+  static final String BUILD_COMMAND = "mvn -B -q install -DskipTests";
 
   public SparkHome {
     if (!SCALA.containsKey(sparkVersion)) {
@@ -20,7 +22,7 @@ public record SparkHome(String sparkVersion, Path dir) {
     }
     if (!Files.isDirectory(dir.resolve("jars"))) {
       throw new LocalRuntimeException("no Spark " + sparkVersion + " home at " + dir
-          + " (no jars/); build it with: mvn -B -q install -DskipTests");
+          + " (no jars/); build it with: " + BUILD_COMMAND);
     }
   }
 
