@@ -50,7 +50,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through its labels and taints with their priority class, read the Secrets as files and variables,
  * put their shuffle files on claims Spark created, and get the node's GPUs; with S3 (an S3 server on
  * this machine, its keys in a Secret of the namespace), which the executors write Parquet to
- * through the S3A magic committer; with monitoring on, the driver serves the executor pods' metrics.
+ * through the S3A magic committer; with monitoring on, the driver serves the executor pods' metrics;
+ * with decommission on, an executor pod deleted mid-query decommissions and the query's answer is right.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KubernetesBackendIT {
@@ -70,6 +71,9 @@ class KubernetesBackendIT {
         .sets(List.of("spark.executor.instances=2", "spark.executor.cores=1", "spark.executor.memory=1g",
             "spark.executor.gpu.taskAmount=1", "spark.executor.gpu.discoveryScript=" + oneGpuScript(),
             "spark.executor.localStorage.size=1Gi", "monitoring.enabled=true",
+            // A pod deleted mid-query decommissions first (the image's preStop hook): without it,
+            // Spark 4.1 reports each task sent to the stopping executor as failed, and can abort the query.
+            "spark.decommission.enabled=true",
             "spark.executor.pod.extraEnv[0].name=KAFKA_TLS_DIR", "spark.executor.pod.extraEnv[0].value=" + TLS_DIR))
         .existing(secret("warehouse-db", "password", DB_PASSWORD),
             secret("kafka-tls", "kafka.properties", "ssl.truststore.password=" + TRUSTSTORE_PASSWORD),
@@ -125,6 +129,7 @@ class KubernetesBackendIT {
         Waits.until("a replacement executor pod", () -> run.kubelet().startedPods().size() >= 3);
         assertThat(run.executorPods()).extracting(p -> p.getMetadata().getName())
             .doesNotContain(victim.getMetadata().getName());
+        assertDecommissionedOnDeletion(run, victim);
       } finally {
         ConnectSessions.close(spark);
       }
@@ -137,6 +142,17 @@ class KubernetesBackendIT {
           .contains("pods", "configmaps", "persistentvolumeclaims");
       assertThat(RbacCheck.denied(requests, run.roles())).as("requests the chart's Role does not allow").isEmpty();
     }
+  }
+
+  /** The deleted pod's preStop hook ran, and Spark removed its executor as decommissioned. */
+  private static void assertDecommissionedOnDeletion(KubernetesBackendRun run, Pod victim) {
+    assertThat(run.kubelet().failedPreStopHooks()).as("failed preStop hooks").isEmpty();
+    String id = victim.getMetadata().getLabels().get("spark-exec-id");
+    Waits.until("executor " + id + " removed in Spark's REST API", () -> SparkRestApi.of(run.uiUrl()).executors(true)
+        .stream().anyMatch(e -> e.path("id").asText().equals(id) && !e.path("isActive").asBoolean()));
+    assertThat(SparkRestApi.of(run.uiUrl()).executors(true)).filteredOn(e -> e.path("id").asText().equals(id))
+        .singleElement().satisfies(e -> assertThat(e.path("removeReason").asText())
+            .as("why the deleted pod's executor went").containsIgnoringCase("decommission"));
   }
 
   /**
