@@ -9,7 +9,10 @@ import dev.sparkk8s.load.LatencyStats;
 import dev.sparkk8s.load.LoadOptions;
 import dev.sparkk8s.load.LoadResult;
 import dev.sparkk8s.load.LoadRunner;
+import dev.sparkk8s.load.PrometheusApi;
+import dev.sparkk8s.load.ScenarioException;
 import dev.sparkk8s.load.ScenarioLoader;
+import dev.sparkk8s.load.ServerFigures;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +68,31 @@ public class LoadCommand implements Callable<Integer> {
       description = "Directory for report.json and report.html (default: ${DEFAULT-VALUE}).")
   Path report;
 
+  @Option(names = "--prometheus", paramLabel = "URL",
+      description = "A Prometheus server that scrapes the deployment (e.g. http://127.0.0.1:9090): the report adds the "
+          + "executors' CPU time, GC time and shuffle bytes over the run.")
+  String prometheus;
+
+  @Option(names = "--namespace", paramLabel = "NS",
+      description = "With --prometheus: only the series of this namespace (default: every series Prometheus has).")
+  String namespace;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = terminal.out();
     LoadOptions options = new LoadOptions(connect, ScenarioLoader.load(scenario), sessions,
         duration == null ? null : Durations.parse(duration, "--duration"), iterations, scale, data,
         maxP95 == null ? null : Durations.parse(maxP95, "--max-p95"), minSuccess);
+    if (namespace != null && prometheus == null) {
+      throw new ScenarioException("--namespace " + namespace + ": it selects the --prometheus series; give --prometheus URL too");
+    }
+    PrometheusApi server = prometheus == null ? null : PrometheusApi.at(prometheus);
     LoadResult result = new LoadRunner(terminal.progress()).run(options);
+    if (server != null) {
+      result = result.withServerMetrics(new ServerFigures(server, namespace, terminal.progress())
+          .collect(result.start(), result.end()));
+      result.serverMetrics().problems().forEach(p -> terminal.progress().accept("server figures: " + p));
+    }
     Files.createDirectories(report);
     JsonReport.write(result, report.resolve("report.json"));
     HtmlReport.write(result, report.resolve("report.html"));

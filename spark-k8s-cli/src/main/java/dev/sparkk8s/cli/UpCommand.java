@@ -58,7 +58,8 @@ public class UpCommand implements Callable<Integer> {
       description = "Also run a Prometheus server (Debian's prometheus package) on the chart's monitoring: the chart's "
           + "ci/local-monitoring-values.yaml after ci/local-values.yaml (metrics on, ServiceMonitors, the "
           + "PrometheusRule, 5 s scrapes); its scrape targets are the monitors' endpoints at their local addresses, "
-          + "its rule file the PrometheusRule's groups.")
+          + "its rule file the PrometheusRule's groups; and, as a kubelet's /metrics/cadvisor, each local pod's CPU "
+          + "time (container_cpu_usage_seconds_total), which spark-k8s load --prometheus reports.")
   boolean monitoring;
 
   @Option(names = "--spark-home", paramLabel = "DIR",

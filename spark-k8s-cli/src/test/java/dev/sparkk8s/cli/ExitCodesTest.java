@@ -131,6 +131,34 @@ class ExitCodesTest {
         .startsWith("spark-k8s: cannot reach a Spark Connect server at sc://127.0.0.1:" + port + ": ");
   }
 
+  @Test
+  void prometheusThatDoesNotAnswerIsUnavailableBeforeTheRun(@TempDir Path tmp) throws IOException {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+    Cli.Result r = Cli.run("load", "--connect", "sc://127.0.0.1:1", "--scenario", "smoke",
+        "--prometheus", "http://127.0.0.1:" + port, "--report", tmp.resolve("report").toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err().lines()).singleElement().asString()
+        .startsWith("spark-k8s: --prometheus http://127.0.0.1:" + port + ": no Prometheus answers there (");
+  }
+
+  @Test
+  void prometheusThatIsNoUrlAndANamespaceWithoutPrometheusAreBadInput(@TempDir Path tmp) {
+    Cli.Result noUrl = Cli.run("load", "--connect", "sc://127.0.0.1:1", "--prometheus", "127.0.0.1:9090",
+        "--report", tmp.resolve("report").toString());
+    assertThat(noUrl.exitCode()).as(noUrl.toString()).isEqualTo(2);
+    assertThat(noUrl.err().lines()).singleElement().asString()
+        .isEqualTo("spark-k8s: --prometheus 127.0.0.1:9090: give the server's URL, e.g. http://127.0.0.1:9090");
+
+    Cli.Result namespace = Cli.run("load", "--connect", "sc://127.0.0.1:1", "--namespace", "spark",
+        "--report", tmp.resolve("report").toString());
+    assertThat(namespace.exitCode()).as(namespace.toString()).isEqualTo(2);
+    assertThat(namespace.err().lines()).singleElement().asString()
+        .isEqualTo("spark-k8s: --namespace spark: it selects the --prometheus series; give --prometheus URL too");
+  }
+
   @ParameterizedTest(name = "--connect {0}")
   @ValueSource(strings = {"sc://bad host:1", "sc://:15002", "sc://[::1:15002"})
   void connectUrlThatIsNoSparkConnectUrlIsBadInput(String url, @TempDir Path tmp) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.EmbeddedS3;
+import dev.sparkk8s.local.LocalPrometheus;
+import dev.sparkk8s.local.LocalState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code spark-k8s load} against {@code up --local --monitoring} (the standalone backend) on Spark 3.5 and 4.1,
  * the run's shared platforms, with the data on their embedded S3 server; after the run, its Prometheus has a
  * series of every metric the chart's dashboards and alerts use, and every panel's query returns data (what
- * only Kubernetes can have excepted). A worker lost during a load run: {@link WorkerLossIT}.
+ * only Kubernetes can have excepted); the report has the executors' CPU time, GC time and shuffle bytes read from
+ * that Prometheus. A worker lost during a load run: {@link WorkerLossIT}.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 @ExtendWith(SharedPlatforms.Resolver.class)
@@ -37,8 +41,11 @@ class LoadLocalIT {
     // On the platform's embedded S3 server (S3LocalIT); on the local file system: WorkerLossIT.
     String data = "s3a://spark-data/load-" + version;
 
+    String prometheus = LocalPrometheus.url(LocalState.read(platform.runDir()).orElseThrow()).orElseThrow();
+
     Cli.Result mixed = Cli.run("load", "--connect", url, "--scenario", "mixed", "--sessions", "2", "--duration", "20s",
-        "--scale", "0.2", "--data", data, "--report", report.toString());
+        "--scale", "0.2", "--data", data, "--report", report.toString(), "--prometheus", prometheus,
+        "--namespace", "default");
     assertThat(mixed.exitCode()).as(mixed.toString()).isZero();
     assertThat(mixed.out()).contains("queries, 0 failed", "report: ");
     JsonNode json = LoadReports.json(report);
@@ -51,8 +58,25 @@ class LoadLocalIT {
     assertThat(json.at("/scenario/dataDir").asText()).isEqualTo(data);
     assertThat(EmbeddedS3.dataDir(platform.runDir()).resolve("spark-data/load-" + version)).as("the tables, in the bucket")
         .isDirectoryContaining(f -> f.getFileName().toString().startsWith("sales-"));
+    assertServerFigures(json.path("serverMetrics"), prometheus);
     HeadlessChromium.assertReportRenders(report.resolve("report.html"));
+    assertThat(Files.readString(report.resolve("report.html"))).as("the server figures' charts")
+        .contains("id=\"executorCpu\"", "id=\"gcTime\"", "id=\"shuffleBytes\"").doesNotContain("No data.");
     assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(platform.runDir());
+  }
+
+  /** The executors' CPU (the local kubelet's container metrics), GC time and shuffle bytes, plotted and totalled. */
+  private static void assertServerFigures(JsonNode server, String prometheus) {
+    assertThat(server.path("prometheus").asText()).isEqualTo(prometheus);
+    assertThat(server.path("problems")).as("server figures not read").isEmpty();
+    for (String line : List.of("executorCpu/lines/cores", "gcTime/lines/GC", "shuffleBytes/lines/read",
+        "shuffleBytes/lines/write")) {
+      assertThat(server.at("/figures/" + line + "/points")).as(line + " points").isNotEmpty();
+      assertThat(server.at("/figures/" + line + "/total").isNumber()).as(line + " total").isTrue();
+    }
+    assertThat(server.at("/figures/executorCpu/lines/cores/total").asDouble()).as("executor CPU seconds").isPositive();
+    assertThat(server.at("/figures/shuffleBytes/lines/read/total").asDouble()).as("shuffle bytes read").isPositive();
+    assertThat(server.at("/figures/shuffleBytes/lines/write/total").asDouble()).as("shuffle bytes written").isPositive();
   }
 
   private static void assertPrometheusHasWhatTheDashboardsAndAlertsAskFor(Path runDir) {

@@ -65,6 +65,9 @@ public final class HtmlReport {
         t.key(), st.queries(), st.failed(), st.p50(), st.p95(), st.p99(), st.max())));
     h.append("</table>");
     h.append("<h2>Throughput</h2>").append(SvgCharts.throughput(r.records(), runMs));
+    if (r.serverMetrics() != null) {
+      h.append(serverSide(r.serverMetrics(), runMs / 1000.0));
+    }
 
     List<QueryRecord> failures = r.records().stream().filter(q -> !q.ok()).toList();
     h.append("<h2>Failures (").append(failures.size()).append(")</h2>");
@@ -78,6 +81,38 @@ public final class HtmlReport {
       h.append("</table>");
     }
     return h.append("</body></html>\n").toString();
+  }
+
+  /** The figures read from Prometheus: a chart each with its lines' totals, then what could not be read. */
+  private static String serverSide(ServerMetrics m, double runSeconds) {
+    StringBuilder h = new StringBuilder("<h2 id=\"server-side\">Server side</h2><p>From the Prometheus server at ")
+        .append(Html.escape(m.prometheusUrl())).append(".</p>");
+    for (ServerMetrics.Figure f : m.figures()) {
+      h.append("<h3>").append(Html.escape(f.title())).append("</h3><p>").append(Html.escape(f.description()))
+          .append(". Over the run: ");
+      List<String> totals = f.lines().stream().map(l -> Html.escape(l.name()) + " " + (Double.isNaN(l.total())
+          ? "no data" : String.format(Locale.ROOT, "%,.1f %s", l.total(), Html.escape(f.totalUnit())))).toList();
+      h.append(String.join(", ", totals)).append(".</p>");
+      if (f.lines().stream().anyMatch(ServerMetrics.Line::hasData)) {
+        if (f.lines().size() > 1) {
+          h.append("<p>");
+          for (int i = 0; i < f.lines().size(); i++) {
+            h.append("<span style=\"color:").append(SvgCharts.color(i)).append("\">&#9679; ")
+                .append(Html.escape(f.lines().get(i).name())).append("</span> &nbsp;");
+          }
+          h.append("</p>");
+        }
+        h.append(SvgCharts.lines(f.key(), f.unit(), f.lines(), runSeconds));
+      } else {
+        h.append("<p class=\"fail\">No data.</p>");
+      }
+    }
+    if (!m.problems().isEmpty()) {
+      h.append("<h3>Not available</h3><ul id=\"server-problems\">");
+      m.problems().forEach(p -> h.append("<li>").append(Html.escape(p)).append("</li>"));
+      h.append("</ul>");
+    }
+    return h.toString();
   }
 
   private static String legend(Map<QueryType, LatencyStats> perType) {

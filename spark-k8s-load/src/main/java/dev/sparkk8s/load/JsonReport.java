@@ -43,6 +43,9 @@ public final class JsonReport {
     s.weights().forEach((type, w) -> mix.put(type.key(), w));
     root.putObject("server").put("connectUrl", r.options().connectUrl()).put("sparkVersion", r.serverSparkVersion())
         .put("backend", r.backend());
+    if (r.serverMetrics() != null) {
+      root.set("serverMetrics", serverMetrics(r.serverMetrics()));
+    }
     root.put("start", r.start().toString());
     root.put("end", r.end().toString());
     ArrayNode samples = root.putArray("samples");
@@ -58,6 +61,29 @@ public final class JsonReport {
 
   public static void write(LoadResult r, Path file) throws IOException {
     JSON.writeValue(file.toFile(), of(r));
+  }
+
+  private static ObjectNode serverMetrics(ServerMetrics m) {
+    ObjectNode n = JSON.createObjectNode().put("prometheus", m.prometheusUrl());
+    ObjectNode figures = n.putObject("figures");
+    for (ServerMetrics.Figure f : m.figures()) {
+      ObjectNode fig = figures.putObject(f.key()).put("title", f.title()).put("unit", f.unit())
+          .put("totalUnit", f.totalUnit());
+      ObjectNode lines = fig.putObject("lines");
+      for (ServerMetrics.Line l : f.lines()) {
+        ObjectNode line = lines.putObject(l.name()).put("query", l.query());
+        if (Double.isNaN(l.total())) {
+          line.putNull("total");
+        } else {
+          line.put("total", l.total());
+        }
+        ArrayNode points = line.putArray("points");
+        l.points().forEach(p -> points.addArray().add(p[0]).add(p[1]));
+      }
+    }
+    ArrayNode problems = n.putArray("problems");
+    m.problems().forEach(problems::add);
+    return n;
   }
 
   private static ObjectNode latency(LatencyStats s) {

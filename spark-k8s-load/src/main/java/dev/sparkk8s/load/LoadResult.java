@@ -7,9 +7,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a load run measured, and the verdicts. */
+/**
+ * Everything a load run measured, and the verdicts.
+ *
+ * @param serverMetrics what the servers did, read from Prometheus, or null when no Prometheus was given
+ */
 public record LoadResult(LoadOptions options, String serverSparkVersion, String backend, Instant start, Instant end,
-    List<QueryRecord> records) {
+    List<QueryRecord> records, ServerMetrics serverMetrics) {
+
+  /** The same result with the server-side figures of its run. */
+  public LoadResult withServerMetrics(ServerMetrics metrics) {
+    return new LoadResult(options, serverSparkVersion, backend, start, end, records, metrics);
+  }
 
   public LatencyStats overall() {
     return LatencyStats.of(records);

@@ -71,7 +71,7 @@ public final class LoadRunner {
       ticker.shutdownNow();
     }
     tick(records, startNanos);
-    return new LoadResult(o, version, backend, start, Instant.now(), List.copyOf(records));
+    return new LoadResult(o, version, backend, start, Instant.now(), List.copyOf(records), null);
   }
 
   private void session(LoadOptions o, int index, SalesQueries queries, long startNanos, long deadline,

@@ -83,6 +83,24 @@ final class SvgCharts {
     return svg.append("</svg>").toString();
   }
 
+  /** Lines of (seconds into the run, value), one color each. */
+  static String lines(String id, String yLabel, List<ServerMetrics.Line> lines, double runSeconds) {
+    double max = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(p -> p[1]).max().orElse(0);
+    max = max > 0 ? max : 1;
+    StringBuilder svg = frame(id, "seconds into the run", yLabel, max, runSeconds);
+    for (int i = 0; i < lines.size(); i++) {
+      StringBuilder points = new StringBuilder();
+      for (double[] p : lines.get(i).points()) {
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(Math.max(0, Math.min(p[0], runSeconds)), runSeconds),
+            y(p[1], max)));
+      }
+      svg.append(String.format(Locale.ROOT, "<polyline class=\"line\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+          + "points=\"%s\"><title>%s</title></polyline>", color(i), points.toString().strip(),
+          Html.escape(lines.get(i).name())));
+    }
+    return svg.append("</svg>").toString();
+  }
+
   private static StringBuilder frame(String id, String xLabel, String yLabel, double yMax, double xMax) {
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
         "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",

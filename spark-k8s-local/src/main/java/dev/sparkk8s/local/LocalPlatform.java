@@ -65,7 +65,7 @@ public final class LocalPlatform {
     writeRelease(runDir, release);
     LocalProcess s3Server = s3Port == null ? null
         : startEmbeddedS3(s3.get(), s3Port, new LocalState(options.sparkVersion(), runDir, start, null, null, null, null,
-            List.of(), home.dir(), null, null));
+            List.of(), home.dir(), null, null, null));
     PodObjects objects = podObjects(release, runDir);
 
     progress.accept("Starting Spark " + options.sparkVersion() + " from " + home.dir() + ": "
@@ -82,9 +82,14 @@ public final class LocalPlatform {
     state.write();
     try {
       if (prometheus != null) {
-        state = state.withPrometheus(LocalPrometheus.start(prometheus,
-            LocalPrometheus.jobs(release, containers, processes.addresses()), release, runDir,
-            ports.near(LocalPrometheus.PREFERRED_PORT)));
+        List<ScrapeJob> jobs = new ArrayList<>(LocalPrometheus.jobs(release, containers, processes.addresses()));
+        LocalProcess containerMetrics = LocalKubeletMetrics.start(runDir, ports.near(LocalKubeletMetrics.PREFERRED_PORT),
+            NAMESPACE, containers);
+        state = state.withMonitoring(null, containerMetrics);
+        state.write();
+        jobs.add(LocalKubeletMetrics.scrapeJob(containerMetrics));
+        state = state.withMonitoring(LocalPrometheus.start(prometheus, jobs, release, runDir,
+            ports.near(LocalPrometheus.PREFERRED_PORT)), containerMetrics);
         state.write();
       }
       new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
@@ -104,7 +109,7 @@ public final class LocalPlatform {
     S3Credentials keys = S3Credentials.random();
     LocalProcess server = EmbeddedS3.start(before.runDir(), port, keys);
     new LocalState(before.sparkVersion(), before.runDir(), before.started(), null, null, null, null, List.of(),
-        before.sparkHome(), server, null).write();
+        before.sparkHome(), server, null, null).write();
     try {
       new S3Buckets(server.url(), s3, keys).create(s3.buckets());
     } catch (RuntimeException e) {
@@ -209,7 +214,7 @@ public final class LocalPlatform {
       processes.add(new LocalProcess(p.name(), p.component(), p.pid(), ports, url, p.log()));
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
-        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3, null);
+        urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3, null, null);
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * @param processes  the chart's processes
  * @param s3         the embedded S3 server ({@link EmbeddedS3}), or null when the release uses none
  * @param prometheus the Prometheus server ({@link LocalPrometheus}), or null when the run has none
+ * @param kubeletMetrics the container metrics server Prometheus scrapes ({@link LocalKubeletMetrics}), or null
  */
 public record LocalState(String sparkVersion, Path runDir, Instant started, String connectUrl, String masterUrl,
     String masterWebUrl, String historyUrl, List<LocalProcess> processes, Path sparkHome, LocalProcess s3,
-    LocalProcess prometheus) {
+    LocalProcess prometheus, LocalProcess kubeletMetrics) {
 
   static final String RELEASE_FILE = "release.yaml";
 
@@ -51,13 +52,13 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     List<LocalProcess> updated = processes.stream()
         .map(p -> p.name().equals(restarted.name()) ? restarted : p).toList();
     return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, updated,
-        sparkHome, s3, prometheus);
+        sparkHome, s3, prometheus, kubeletMetrics);
   }
 
-  /** The same state with its Prometheus server. */
-  LocalState withPrometheus(LocalProcess server) {
+  /** The same state with its monitoring processes: the Prometheus server and what it scrapes the containers' metrics from. */
+  LocalState withMonitoring(LocalProcess prometheusServer, LocalProcess containerMetrics) {
     return new LocalState(sparkVersion, runDir, started, connectUrl, masterUrl, masterWebUrl, historyUrl, processes,
-        sparkHome, s3, server);
+        sparkHome, s3, prometheusServer, containerMetrics);
   }
 
   void write() {
@@ -72,10 +73,10 @@ public record LocalState(String sparkVersion, Path runDir, Instant started, Stri
     }
   }
 
-  /** Every process of the run: the chart's, then the embedded S3 server and the Prometheus server where there are. */
+  /** Every process of the run: the chart's, then the embedded S3 server and the monitoring processes where there are. */
   @JsonIgnore
   public List<LocalProcess> allProcesses() {
-    return Stream.concat(processes.stream(), Stream.of(s3, prometheus).filter(Objects::nonNull)).toList();
+    return Stream.concat(processes.stream(), Stream.of(s3, prometheus, kubeletMetrics).filter(Objects::nonNull)).toList();
   }
 
   /** The embedded S3 server's URL, or null. */

@@ -84,6 +84,6 @@ class StartupWatchTest {
 
   private static LocalState state(Path runDir) {
     return new LocalState("4.1", runDir, Instant.now(), "sc://127.0.0.1:1", "spark://127.0.0.1:1",
-        "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), runDir, null, null);
+        "http://127.0.0.1:1", "http://127.0.0.1:1", List.of(), runDir, null, null, null);
   }
 }
