@@ -24,9 +24,9 @@ public class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = terminal.out();
     List<LocalProcessStatus> statuses = LocalPlatform.status(run.runDir);
-    out.printf("%-12s %-9s %-8s %-40s %s%n", "PROCESS", "STATE", "PID", "PORTS", "URL");
+    out.printf("%-16s %-9s %-8s %-40s %s%n", "PROCESS", "STATE", "PID", "PORTS", "URL");
     for (LocalProcessStatus s : statuses) {
-      out.printf("%-12s %-9s %-8d %-40s %s%n", s.process().name(), s.state(), s.process().pid(),
+      out.printf("%-16s %-9s %-8d %-40s %s%n", s.process().name(), s.state(), s.process().pid(),
           s.process().ports(), s.process().url() == null ? "" : s.process().url());
     }
     long unhealthy = statuses.stream().filter(s -> !s.healthy()).count();

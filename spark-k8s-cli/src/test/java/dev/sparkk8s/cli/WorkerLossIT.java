@@ -88,9 +88,9 @@ class WorkerLossIT {
     } finally {
       ConnectSessions.close(spark);
     }
-    Cli.Result status = Cli.statusSaying(runDir, "1 of 6 processes not running");
+    Cli.Result status = Cli.statusSaying(runDir, "1 of 7 processes not running");
     assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
-    assertThat(status.out()).containsPattern(LOST + "\\s+DEAD").contains("1 of 6 processes not running");
+    assertThat(status.out()).containsPattern(LOST + "\\s+DEAD").contains("1 of 7 processes not running");
   }
 
   /**
