@@ -24,7 +24,8 @@ name or mount path twice), and server-side apply merges these lists by name.
 {{- $env = concat $env (list "SPARK_DRIVER_URL" "SPARK_EXECUTOR_CORES" "SPARK_EXECUTOR_MEMORY"
   "SPARK_EXECUTOR_DIRS" "SPARK_APPLICATION_ID" "SPARK_EXECUTOR_ID" "SPARK_EXECUTOR_POD_IP"
   "SPARK_EXECUTOR_POD_NAME" "SPARK_EXECUTOR_ATTRIBUTE_APP_ID" "SPARK_EXECUTOR_ATTRIBUTE_EXECUTOR_ID"
-  "SPARK_CLASSPATH" "SPARK_DRIVER_BIND_ADDRESS" "SPARK_RESOURCE_PROFILE_ID" "SPARK_LOCAL_DIRS") -}}
+  "SPARK_CLASSPATH" "SPARK_DRIVER_BIND_ADDRESS" "SPARK_RESOURCE_PROFILE_ID" "SPARK_LOCAL_DIRS"
+  (include "spark-k8s.authSecretEnvName" .root)) -}}
 {{- $mountPaths := list "/tmp" "/opt/spark/work-dir" "/opt/spark/conf" "/opt/spark/pod-templates"
   "/var/spark-events" "/opt/spark/hadoop-conf" "/opt/spark/recovery" "/opt/spark/pod-template"
   "/opt/spark/bin" "/opt/spark/jars" (include "spark-k8s.localDirPath" .root) -}}

@@ -14,6 +14,13 @@ sparkConf) and the settings it shares with the other Spark processes. */}}
 {{- toJson $c -}}
 {{- end -}}
 
+{{/* The TCP port of the S3 endpoint (spark.s3.endpoint): its own, else its scheme's; AWS (no endpoint): 443. */}}
+{{- define "spark-k8s.s3Port" -}}
+{{- $e := .Values.spark.s3.endpoint -}}
+{{- $port := regexFind ":[0-9]+(/|$)" (regexReplaceAll "^[a-z]+://" $e "") | trimPrefix ":" | trimSuffix "/" -}}
+{{- if $port }}{{ $port }}{{ else if hasPrefix "http://" $e }}80{{ else }}443{{ end -}}
+{{- end -}}
+
 {{/* Maven packages the Connect server fetches at start, comma-separated (may be empty): the chart's, then spark.connect.extraPackages. */}}
 {{- define "spark-k8s.connectPackages" -}}
 {{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
@@ -56,7 +63,9 @@ them (besides every key the chart sets in the current configuration).
   "spark.kubernetes.executor.terminationGracePeriodSeconds"
   "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize"
   "spark.decommission.enabled" "spark.storage.decommission.enabled"
-  "spark.executor.resource.gpu.amount" "spark.task.resource.gpu.amount") -}}
+  "spark.executor.resource.gpu.amount" "spark.task.resource.gpu.amount"
+  "spark.authenticate" "spark.authenticate.secret" "spark.network.crypto.enabled" "spark.io.encryption.enabled"
+  "spark.master.rest.enabled" "spark.ui.killEnabled") -}}
 {{- end -}}
 
 {{/*
@@ -191,7 +200,8 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- end -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $c = merge $c (include "spark-k8s.localStorageConf" . | fromJson) (include "spark-k8s.gpuConf" . | fromJson)
-  (include "spark-k8s.decommissionConf" . | fromJson) (include "spark-k8s.driverMetricsConf" . | fromJson) -}}
+  (include "spark-k8s.decommissionConf" . | fromJson) (include "spark-k8s.driverMetricsConf" . | fromJson)
+  (include "spark-k8s.connectSecurityConf" . | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}

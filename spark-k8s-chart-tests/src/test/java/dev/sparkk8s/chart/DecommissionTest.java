@@ -8,11 +8,9 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -29,12 +27,8 @@ class DecommissionTest {
   @TempDir
   static Path dir;
 
-  static Stream<Arguments> renders() {
-    return JobPods.versionsAndBackends(b -> true);
-  }
-
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("renders")
+  @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)
   void executorsMigrateTheirBlocksBeforeTheyGo(String version, String backend) {
     JobPods pods = JobPods.render(dir, backend, version, ON);
     Map<String, String> conf = pods.conf();

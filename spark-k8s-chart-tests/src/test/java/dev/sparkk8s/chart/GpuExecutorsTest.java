@@ -9,11 +9,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -30,12 +28,8 @@ class GpuExecutorsTest {
   @TempDir
   static Path dir;
 
-  static Stream<Arguments> renders() {
-    return JobPods.versionsAndBackends(b -> true);
-  }
-
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("renders")
+  @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)
   void executorsGetTheirGpusAndTasksShareThem(String version, String backend) {
     JobPods pods = JobPods.render(dir, backend, version, TWO_GPUS);
     Map<String, String> conf = pods.conf();

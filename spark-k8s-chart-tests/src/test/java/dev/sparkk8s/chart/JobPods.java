@@ -28,6 +28,13 @@ record JobPods(String backend, ReleaseView view) {
 
   static final List<String> BACKENDS = List.of("kubernetes", "standalone", "operator/apache", "operator/kubeflow");
 
+  /** (version, backend) for every Spark line and every backend: {@code @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)}. */
+  static Stream<Arguments> everyVersionAndBackend() {
+    return versionsAndBackends(b -> true);
+  }
+
+  static final String EVERY_VERSION_AND_BACKEND = "dev.sparkk8s.chart.JobPods#everyVersionAndBackend";
+
   /** (version, backend) for every Spark line and every backend that passes the filter. */
   static Stream<Arguments> versionsAndBackends(Predicate<String> backends) {
     return RenderCase.VERSIONS.stream()

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -37,12 +35,8 @@ class JobSecretsTest {
   @TempDir
   static Path dir;
 
-  static Stream<Arguments> renders() {
-    return JobPods.versionsAndBackends(b -> true);
-  }
-
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("renders")
+  @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)
   void everyPodOfTheJobGetsEachSecretOnce(String version, String backend) {
     JobPods pods = JobPods.render(dir, backend, version, VALUES);
     assertThat(pods.sparkPods()).hasSize(2);
@@ -69,7 +63,7 @@ class JobSecretsTest {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("renders")
+  @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)
   void podsThatRunNoJobCodeGetNone(String version, String backend) {
     JobPods pods = JobPods.render(dir, backend, version, VALUES);
     List<PodSpec> others = new ArrayList<>();

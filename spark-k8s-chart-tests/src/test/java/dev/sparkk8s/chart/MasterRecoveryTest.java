@@ -57,7 +57,7 @@ class MasterRecoveryTest {
     Container master = ReleaseView.container(view.statefulSet("master").getSpec().getTemplate().getSpec(),
         "spark-master");
 
-    assertThat(master.getEnv()).noneMatch(e -> e.getName().equals("SPARK_MASTER_OPTS"));
+    assertThat(StandaloneBackendWiring.env(master, "SPARK_MASTER_OPTS")).doesNotContain("spark.deploy.recovery");
     assertThat(master.getVolumeMounts()).extracting(VolumeMount::getMountPath).doesNotContain(RECOVERY_DIR);
     assertThat(PolicyEngine.standard().check(view.release().objects())).extracting(Finding::rule)
         .containsExactly(StandaloneMasterRecovery.ID);

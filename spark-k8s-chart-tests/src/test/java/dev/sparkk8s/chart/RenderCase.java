@@ -6,7 +6,7 @@ import java.util.stream.Stream;
 
 /**
  * One point of the render matrix: a Spark line, a backend, a security profile, maybe a preset, and whether every
- * monitoring object is rendered.
+ * monitoring object and the network policies are rendered.
  */
 record RenderCase(String version, String backend, String flavor, String profile, String preset, boolean monitoring) {
 
@@ -21,7 +21,7 @@ record RenderCase(String version, String backend, String flavor, String profile,
 
   /**
    * Versions x backends (the operator in both flavors) x profiles, then every preset on both versions, then every
-   * backend with monitoring on both versions.
+   * backend with monitoring and network policies on both versions.
    */
   static Stream<RenderCase> matrix() {
     List<RenderCase> cases = new ArrayList<>();
@@ -59,6 +59,7 @@ record RenderCase(String version, String backend, String flavor, String profile,
     }
     if (monitoring) {
       sets.addAll(MONITORING);
+      sets.add("networkPolicy.enabled=true");
     }
     return sets.toArray(String[]::new);
   }
@@ -68,6 +69,6 @@ record RenderCase(String version, String backend, String flavor, String profile,
     return preset != null
         ? "preset " + preset + " on " + version
         : version + " " + backend + (flavor == null ? "" : "/" + flavor) + " " + profile
-            + (monitoring ? " with monitoring" : "");
+            + (monitoring ? " with monitoring and network policies" : "");
   }
 }

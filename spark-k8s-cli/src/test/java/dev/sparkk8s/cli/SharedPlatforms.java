@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The test run's {@code up --local --monitoring} platforms, one per Spark line, for ITs that use a platform
+ * The test run's {@code up --local --monitoring} platforms, one per Spark line (S3, spark.authenticate and
+ * encryption on), for ITs that use a platform
  * without breaking it (queries, load runs, status). The first test that asks for a line starts it, in
  * a thread of the run's, and waits for it within its own timeout: a test whose time runs out while it
  * waits fails alone, and the start goes on for the tests after it. When the run ends, {@code down} stops
@@ -39,6 +40,8 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
   static final String SHUFFLE_PARTITIONS = "7";
   /** S3 (the event log, a warehouse bucket) on the embedded S3 server, which plays the preset's MinIO: S3LocalIT. */
   static final String S3_PRESET = "presets/s3-minio.yaml";
+  /** spark.authenticate with RPC and disk encryption: the Secret the runtime makes for the run (SecurityLocalIT). */
+  static final String AUTH_SECRET = "spark-auth";
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
   /** One started platform: its run directory and what {@code up} printed. */
@@ -82,7 +85,9 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
     Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(), "--monitoring",
         "-f", Cli.repoChart().resolve(S3_PRESET).toString(),
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
-        "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS);
+        "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS,
+        "--set", "security.authenticate.enabled=true", "--set", "security.authenticate.existingSecret=" + AUTH_SECRET,
+        "--set", "security.networkEncryption=true", "--set", "security.ioEncryption=true");
     if (up.exitCode() != 0) {
       throw new AssertionError("up --local --spark " + sparkLine + " failed (its logs are kept in " + runDir + "):\n"
           + up);

@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.PortNames;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,12 +122,19 @@ public final class LocalPlatform {
     return server;
   }
 
-  /** What the run's pods refer to: the release's objects, and the Secret with the embedded S3 server's keys. */
+  /**
+   * What the run's pods refer to: the release's objects, the Secret with the embedded S3 server's keys and the one
+   * with the run's authentication secret.
+   */
   static PodObjects podObjects(RenderedRelease release, Path runDir) {
     PodObjects objects = PodObjects.of(release);
     Optional<S3Settings> s3 = S3Settings.of(release).filter(settings -> settings.secretName().isPresent());
     Optional<S3Credentials> keys = EmbeddedS3.credentials(runDir);
-    return s3.isPresent() && keys.isPresent() ? objects.with(EmbeddedS3.secret(s3.get(), keys.get())) : objects;
+    if (s3.isPresent() && keys.isPresent()) {
+      objects = objects.with(EmbeddedS3.secret(s3.get(), keys.get()));
+    }
+    Optional<SecretKeySelector> auth = LocalAuthSecret.reference(release);
+    return auth.isPresent() ? objects.with(LocalAuthSecret.secret(runDir, auth.get())) : objects;
   }
 
   /**

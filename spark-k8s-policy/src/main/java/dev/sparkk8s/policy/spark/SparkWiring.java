@@ -16,6 +16,6 @@ public final class SparkWiring {
         new StandaloneMasterRecovery(), new S3aInImage(),
         new StartedThroughLaunchWrapper(), new ApiTokenOnlyForDrivers(), new KubeflowMergedPodValid(),
         new ConnectServerRestartsForever(), new S3aEventLogDirCreated(), new DisruptionBudgetAllowsDrain(),
-        new ServiceMonitorSelectsItsServices(), new PodMonitorSelectsItsPods());
+        new ServiceMonitorSelectsItsServices(), new PodMonitorSelectsItsPods(), new NetworkPolicyAllowsSparkTraffic());
   }
 }

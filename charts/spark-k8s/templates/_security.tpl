@@ -1,0 +1,90 @@
+{{/*
+security.authenticate, security.networkEncryption, security.ioEncryption and the Standalone master's
+REST server and UI actions. Standalone daemons and drivers take the shared secret only from the
+spark.authenticate.secret key or the _SPARK_AUTH_SECRET variable (Spark refuses secret files outside
+Kubernetes): the chart gives it as that variable, from existingSecret, and never holds it.
+*/}}
+
+{{/* The variable Spark reads the shared secret from, before spark.authenticate.secret. */}}
+{{- define "spark-k8s.authSecretEnvName" -}}_SPARK_AUTH_SECRET{{- end -}}
+
+{{/* Spark keys every Spark process of the release shares, as a dict in JSON. */}}
+{{- define "spark-k8s.securityConf" -}}
+{{- $s := .Values.security -}}
+{{- $c := dict -}}
+{{- if $s.authenticate.enabled -}}
+{{- $_ := set $c "spark.authenticate" "true" -}}
+{{- if $s.networkEncryption }}{{ $_ := set $c "spark.network.crypto.enabled" "true" }}{{ end -}}
+{{- end -}}
+{{- if $s.ioEncryption }}{{ $_ := set $c "spark.io.encryption.enabled" "true" }}{{ end -}}
+{{- toJson $c -}}
+{{- end -}}
+
+{{/*
+The Connect server's own security keys. A driver of a Standalone master refuses to start unless its
+configuration has spark.authenticate.secret, yet reads _SPARK_AUTH_SECRET first: the key holds a
+placeholder, so that the secret is only in the container's environment (not in a ConfigMap, not on a
+command line). Kubernetes and operator drivers make their own secret.
+*/}}
+{{- define "spark-k8s.connectSecurityConf" -}}
+{{- $c := include "spark-k8s.securityConf" . | fromJson -}}
+{{- if and .Values.security.authenticate.enabled (include "spark-k8s.standaloneDriver" .) -}}
+{{- $_ := set $c "spark.authenticate.secret" (printf "(from the %s variable)" (include "spark-k8s.authSecretEnvName" .)) -}}
+{{- end -}}
+{{- toJson $c -}}
+{{- end -}}
+
+{{/* "true" when the Connect server is the driver of a Standalone master. */}}
+{{- define "spark-k8s.standaloneDriver" -}}
+{{- if and .Values.spark.connect.enabled (eq (include "spark-k8s.backend" .) "standalone") }}true{{ end -}}
+{{- end -}}
+
+{{/* The shared secret as the container variable Spark reads; empty when Standalone processes need none. */}}
+{{- define "spark-k8s.authSecretEnv" -}}
+{{- $a := .Values.security.authenticate -}}
+{{- if $a.enabled -}}
+- name: {{ include "spark-k8s.authSecretEnvName" . }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $a.existingSecret }}
+      key: {{ $a.secretKey }}
+{{- end -}}
+{{- end -}}
+
+{{/* -D options of the Standalone master and worker daemons: the release's security keys. */}}
+{{- define "spark-k8s.daemonSecurityOpts" -}}
+{{- $opts := list -}}
+{{- range $k, $v := include "spark-k8s.securityConf" . | fromJson -}}
+{{- $opts = append $opts (printf "-D%s=%s" $k $v) -}}
+{{- end -}}
+{{- join " " $opts -}}
+{{- end -}}
+
+{{/*
+-D options of the master: the REST submission server off unless asked, and the UI's kill and
+worker-decommission actions off (whoever reaches the UI could use them; the workers' preStop hooks
+decommission them by signal).
+*/}}
+{{- define "spark-k8s.masterSecurityOpts" -}}
+{{- $rest := .Values.spark.standalone.master.rest -}}
+{{- $opts := list (printf "-Dspark.master.rest.enabled=%v" $rest.enabled) "-Dspark.ui.killEnabled=false"
+  "-Dspark.master.ui.decommission.allow.mode=DENY" -}}
+{{- if $rest.enabled }}{{ $opts = append $opts (printf "-Dspark.master.rest.port=%v" $rest.port) }}{{ end -}}
+{{- join " " (concat $opts (list (include "spark-k8s.daemonSecurityOpts" .)) | compact) -}}
+{{- end -}}
+
+{{/* What the schema cannot check. */}}
+{{- define "spark-k8s.validateSecurity" -}}
+{{- $s := .Values.security -}}
+{{- if and $s.networkEncryption (not $s.authenticate.enabled) -}}
+{{- fail "security.networkEncryption: Spark encrypts only authenticated connections; set security.authenticate.enabled=true too" -}}
+{{- end -}}
+{{- if $s.authenticate.enabled -}}
+{{- if and (or (include "spark-k8s.standaloneCluster" .) (include "spark-k8s.standaloneDriver" .)) (not $s.authenticate.existingSecret) -}}
+{{- fail "security.authenticate.existingSecret: Standalone processes share one secret; name an existing Secret that holds it (key security.authenticate.secretKey)" -}}
+{{- end -}}
+{{- if and .Values.spark.standalone.master.rest.enabled (include "spark-k8s.standaloneCluster" .) -}}
+{{- fail "spark.standalone.master.rest.enabled: the REST submission server takes no part in spark.authenticate (anyone reaching it could submit); turn it off with security.authenticate.enabled" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

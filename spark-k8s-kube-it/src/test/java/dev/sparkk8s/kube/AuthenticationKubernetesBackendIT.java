@@ -1,0 +1,112 @@
+package dev.sparkk8s.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sparkk8s.connect.DeploymentCheck;
+import dev.sparkk8s.render.contract.ChartLabels;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * security.authenticate with network and disk encryption on the kubernetes backend: the driver makes the secret
+ * and gives it to the executor pods it creates, which register and run the known-answer queries over authenticated,
+ * encrypted connections; an executor pod with another secret is refused by the driver and never registers.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class AuthenticationKubernetesBackendIT {
+
+  private static final String SECRET_ENV = "_SPARK_AUTH_SECRET";
+  private static final String INTRUDER = "intruder-exec";
+
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void executorsWithTheDriversSecretRegisterAndOneWithoutItIsRefused(String version,
+      @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path runDir) throws Exception {
+    try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir)
+        .sets(List.of("spark.executor.instances=1", "spark.executor.cores=1", "spark.executor.memory=1g",
+            "security.authenticate.enabled=true", "security.networkEncryption=true", "security.ioEncryption=true"))
+        .start()) {
+      assertThat(DeploymentCheck.failures(run.connectUrl(), null)).as("known-answer queries").isEmpty();
+      Pod executor = run.executorPods().get(0);
+      assertThat(env(executor, SECRET_ENV)).as("the secret Spark gave the executor pod").isNotBlank();
+      assertThat(env(executor, "SPARK_JAVA_OPT_0") + javaOpts(executor))
+          .contains("spark.authenticate=true", "spark.network.crypto.enabled=true");
+
+      run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE).resource(intruder(executor)).create();
+      try {
+        Waits.until("the intruder's executor process ended", Duration.ofMinutes(2), () -> ended(run));
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "; refused pods: " + run.kubelet().refused() + "; its log: "
+            + intruderLog(runDir), e);
+      }
+      assertThat(SparkRestApi.of(run.uiUrl()).executors(true)).extracting(e -> e.path("id").asText())
+          .as("executors the driver registered").doesNotContain("99");
+      assertThat(intruderLog(runDir)).as("the intruder's log").containsAnyOf("Authentication failed",
+          "authentication", "Failed to connect", "SASL");
+    }
+  }
+
+  /** The executor pod, renamed, out of its driver's sight (no application label), with executor id 99 and another secret. */
+  private static Pod intruder(Pod executor) {
+    Pod copy = new PodBuilder(executor).editMetadata().withName(INTRUDER).withResourceVersion(null).withUid(null)
+        .withOwnerReferences(List.of()).withCreationTimestamp(null)
+        // The kubelet runs executor pods; the driver watches only those of its application (spark-app-selector).
+        .withLabels(Map.of(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR, "app", INTRUDER))
+        .endMetadata().editSpec().withNodeName(null).endSpec().withStatus(null).build();
+    List<EnvVar> env = copy.getSpec().getContainers().get(0).getEnv().stream().map(e -> switch (e.getName()) {
+      case SECRET_ENV -> new EnvVarBuilder(e).withValue("not-the-drivers-secret").build();
+      case "SPARK_EXECUTOR_ID" -> new EnvVarBuilder(e).withValue("99").build();
+      case "SPARK_EXECUTOR_POD_NAME" -> new EnvVarBuilder().withName(e.getName()).withValue(INTRUDER).build();
+      default -> e;
+    }).toList();
+    copy.getSpec().getContainers().get(0).setEnv(env);
+    return copy;
+  }
+
+  private static boolean ended(KubernetesBackendRun run) {
+    Pod pod = run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE).withName(INTRUDER).get();
+    return pod != null && pod.getStatus() != null && ("Failed".equals(pod.getStatus().getPhase())
+        || "Succeeded".equals(pod.getStatus().getPhase()));
+  }
+
+  private static String env(Pod pod, String name) {
+    return pod.getSpec().getContainers().get(0).getEnv().stream().filter(e -> name.equals(e.getName()))
+        .map(EnvVar::getValue).findFirst().orElse("");
+  }
+
+  private static String javaOpts(Pod pod) {
+    return pod.getSpec().getContainers().get(0).getEnv().stream().filter(e -> e.getName().startsWith("SPARK_JAVA_OPT_"))
+        .map(EnvVar::getValue).collect(Collectors.joining(" "));
+  }
+
+  private static String intruderLog(Path runDir) {
+    try (Stream<Path> files = Files.walk(runDir)) {
+      return files.filter(f -> f.toString().contains(INTRUDER) && f.toString().endsWith(".log")).map(f -> {
+        try {
+          return Files.readString(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).collect(Collectors.joining("\n"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
