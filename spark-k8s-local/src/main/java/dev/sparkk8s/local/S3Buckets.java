@@ -12,7 +12,8 @@ import java.util.List;
 final class S3Buckets {
 
   private final String endpoint;
-  private final S3Requests requests;
+  private final S3Settings s3;
+  private final S3Credentials credentials;
   private final boolean anonymous;
 
   /**
@@ -21,12 +22,20 @@ final class S3Buckets {
    */
   S3Buckets(String endpoint, S3Settings s3, S3Credentials credentials) {
     this.endpoint = endpoint;
-    this.requests = new S3Requests(URI.create(endpoint), s3.region(), s3.pathStyle(), credentials);
+    this.s3 = s3;
+    this.credentials = credentials;
     this.anonymous = credentials == null;
   }
 
   /** Creates the buckets that do not exist yet (the embedded server's own). */
   void create(List<String> buckets) {
+    try (S3Requests requests = requests()) {
+      create(requests, buckets);
+    }
+    require(buckets);
+  }
+
+  private void create(S3Requests requests, List<String> buckets) {
     for (String bucket : buckets) {
       S3Requests.Answer location = answer(bucket, () -> requests.listOne(bucket));
       if (location.status() == 404) {
@@ -36,11 +45,16 @@ final class S3Buckets {
         }
       }
     }
-    require(buckets);
   }
 
   /** Fails, as bad input, on the first bucket S3 does not let these keys use. */
   void require(List<String> buckets) {
+    try (S3Requests requests = requests()) {
+      require(requests, buckets);
+    }
+  }
+
+  private void require(S3Requests requests, List<String> buckets) {
     for (String bucket : buckets) {
       S3Requests.Answer answer = answer(bucket, () -> requests.listOne(bucket));
       if (!answer.ok() && !(anonymous && answer.status() == 403)) {
@@ -53,6 +67,10 @@ final class S3Buckets {
         throw problem(bucket, "S3 answered " + answer.describe() + meaning);
       }
     }
+  }
+
+  private S3Requests requests() {
+    return new S3Requests(URI.create(endpoint), s3.region(), s3.pathStyle(), credentials);
   }
 
   private interface Request {
