@@ -28,7 +28,7 @@ name or mount path twice), and server-side apply merges these lists by name.
   (include "spark-k8s.authSecretEnvName" .root)) -}}
 {{- $mountPaths := list "/tmp" "/opt/spark/work-dir" "/opt/spark/conf" "/opt/spark/pod-templates"
   "/var/spark-events" "/opt/spark/hadoop-conf" "/opt/spark/recovery" "/opt/spark/pod-template"
-  "/opt/spark/bin" "/opt/spark/jars" (include "spark-k8s.localDirPath" .root) -}}
+  "/opt/spark/bin" "/opt/spark/jars" "/opt/spark/auth" (include "spark-k8s.localDirPath" .root) -}}
 {{- /* spark.secrets' own names, unless asked for what the chart owns besides them (to check spark.secrets). */ -}}
 {{- if not .withoutSecrets -}}
 {{- range .root.Values.spark.secrets -}}

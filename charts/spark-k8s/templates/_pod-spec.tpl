@@ -75,6 +75,7 @@ containers:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
       {{- include "spark-k8s.extraEnv" (dict "root" . "component" "executor" "indent" 6) }}
       {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.executorAuthEnv" . }}{{ . | nindent 6 }}{{ end }}
     resources:
       requests:
         cpu: {{ .Values.spark.executor.cores | quote }}
@@ -90,11 +91,13 @@ containers:
       {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "executor" "indent" 6) }}
       {{- with include "spark-k8s.executorLocalDirMount" . }}{{ . | nindent 6 }}{{ end }}
       {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.authSecretMount" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
   {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "executor" "indent" 2) }}
   {{- with include "spark-k8s.executorLocalDirVolume" . }}{{ . | nindent 2 }}{{ end }}
   {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
+  {{- with include "spark-k8s.authSecretVolume" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}
 
 {{/*
@@ -129,6 +132,7 @@ containers:
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
       {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
       {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.authSecretMount" . }}{{ . | nindent 6 }}{{ end }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
@@ -137,4 +141,5 @@ volumes:
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
   {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
   {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
+  {{- with include "spark-k8s.authSecretVolume" . }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}

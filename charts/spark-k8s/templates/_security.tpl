@@ -24,14 +24,63 @@ Kubernetes): the chart gives it as that variable, from existingSecret, and never
 The Connect server's own security keys. A driver of a Standalone master refuses to start unless its
 configuration has spark.authenticate.secret, yet reads _SPARK_AUTH_SECRET first: the key holds a
 placeholder, so that the secret is only in the container's environment (not in a ConfigMap, not on a
-command line). Kubernetes and operator drivers make their own secret.
+command line). Kubernetes and operator drivers read it from a file (authSecretFile) or make their own.
 */}}
 {{- define "spark-k8s.connectSecurityConf" -}}
 {{- $c := include "spark-k8s.securityConf" . | fromJson -}}
 {{- if and .Values.security.authenticate.enabled (include "spark-k8s.standaloneDriver" .) -}}
 {{- $_ := set $c "spark.authenticate.secret" (printf "(from the %s variable)" (include "spark-k8s.authSecretEnvName" .)) -}}
 {{- end -}}
+{{- with include "spark-k8s.authSecretFile" . -}}
+{{- /* The executor's first connection (fetching the driver's configuration) reads the plain .file key. */ -}}
+{{- $_ := set $c "spark.authenticate.secret.file" . -}}
+{{- $_ := set $c "spark.authenticate.secret.driver.file" . -}}
+{{- $_ := set $c "spark.authenticate.secret.executor.file" . -}}
+{{- end -}}
 {{- toJson $c -}}
+{{- end -}}
+
+{{/*
+Where the kubernetes and operator backends' driver and executors read the shared secret when
+existingSecret names one (spark.authenticate.secret.{driver,executor}.file, Kubernetes mode only):
+no secret in any pod spec. Empty: Spark makes one and puts it in the executor pods' environment.
+*/}}
+{{- define "spark-k8s.authSecretFile" -}}
+{{- $a := .Values.security.authenticate -}}
+{{- if and $a.enabled $a.existingSecret .Values.spark.connect.enabled (ne (include "spark-k8s.backend" .) "standalone") -}}
+/opt/spark/auth/secret
+{{- end -}}
+{{- end -}}
+
+{{/*
+An executor reads its secret file only when its own configuration says it runs on Kubernetes
+(SecurityManager.secretKeyFromFile), and Spark starts executors without spark.master (it is not
+an executor startup key): the image's entrypoint (and Spark's) passes every SPARK_JAVA_OPT_* variable.
+*/}}
+{{- define "spark-k8s.executorAuthEnv" -}}
+{{- if include "spark-k8s.authSecretFile" . -}}
+- name: SPARK_JAVA_OPT_SPARK_K8S_MASTER
+  value: -Dspark.master=k8s://https://kubernetes.default.svc
+{{- end -}}
+{{- end -}}
+
+{{- define "spark-k8s.authSecretMount" -}}
+{{- with include "spark-k8s.authSecretFile" . -}}
+- name: spark-auth
+  mountPath: {{ dir . }}
+  readOnly: true
+{{- end -}}
+{{- end -}}
+
+{{- define "spark-k8s.authSecretVolume" -}}
+{{- with include "spark-k8s.authSecretFile" . -}}
+- name: spark-auth
+  secret:
+    secretName: {{ $.Values.security.authenticate.existingSecret }}
+    items:
+      - key: {{ $.Values.security.authenticate.secretKey }}
+        path: {{ base . }}
+{{- end -}}
 {{- end -}}
 
 {{/* "true" when the Connect server is the driver of a Standalone master. */}}

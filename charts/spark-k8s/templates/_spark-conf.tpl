@@ -64,7 +64,9 @@ them (besides every key the chart sets in the current configuration).
   "spark.eventLog.enabled" "spark.eventLog.dir" "spark.eventLog.rolling.enabled" "spark.eventLog.rolling.maxFileSize"
   "spark.decommission.enabled" "spark.storage.decommission.enabled"
   "spark.executor.resource.gpu.amount" "spark.task.resource.gpu.amount"
-  "spark.authenticate" "spark.authenticate.secret" "spark.network.crypto.enabled" "spark.io.encryption.enabled"
+  "spark.authenticate" "spark.authenticate.secret" "spark.authenticate.secret.file"
+  "spark.authenticate.secret.driver.file" "spark.authenticate.secret.executor.file"
+  "spark.network.crypto.enabled" "spark.io.encryption.enabled"
   "spark.master.rest.enabled" "spark.ui.killEnabled") -}}
 {{- end -}}
 

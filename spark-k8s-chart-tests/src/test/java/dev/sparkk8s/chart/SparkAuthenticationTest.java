@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SparkAuthenticationTest {
 
   private static final String ENV = "_SPARK_AUTH_SECRET";
+  private static final String SECRET_FILE = "/opt/spark/auth/secret";
   private static final Map<String, Object> ON = Map.of("security.authenticate.enabled", true,
       "security.authenticate.existingSecret", "spark-auth", "security.networkEncryption", true,
       "security.ioEncryption", true);
@@ -51,9 +52,28 @@ class SparkAuthenticationTest {
       assertThat(StandaloneBackendWiring.env(master, "SPARK_MASTER_OPTS"))
           .contains("-Dspark.authenticate=true", "-Dspark.master.rest.enabled=false");
     } else {
-      assertThat(pods.conf()).as("Spark makes the driver's secret and gives it to its executor pods")
-          .doesNotContainKey("spark.authenticate.secret");
-      pods.sparkPods().values().forEach(pod -> assertThat(secretEnv(JobPods.spark(pod))).isEmpty());
+      assertThat(pods.conf()).as("the driver and its executors read the Secret as a file")
+          .doesNotContainKey("spark.authenticate.secret")
+          .containsEntry("spark.authenticate.secret.file", SECRET_FILE)
+          .containsEntry("spark.authenticate.secret.driver.file", SECRET_FILE)
+          .containsEntry("spark.authenticate.secret.executor.file", SECRET_FILE);
+      pods.sparkPods().forEach((role, pod) -> {
+        assertThat(secretEnv(JobPods.spark(pod))).as(role).isEmpty();
+        assertThat(JobPods.spark(pod).getVolumeMounts()).as(role).anySatisfy(m -> {
+          assertThat(m.getMountPath()).isEqualTo("/opt/spark/auth");
+          assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals(m.getName())).singleElement()
+              .satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("spark-auth"));
+        });
+      });
+      assertThat(pods.executor().map(JobPods::spark).orElseThrow().getEnv())
+          .as("the executor reads its file only with a Kubernetes master in its own startup configuration")
+          .anySatisfy(e -> assertThat(e.getValue()).isEqualTo("-Dspark.master=k8s://https://kubernetes.default.svc"));
+      JobPods generated = JobPods.render(dir, backend, version, Map.of("security.authenticate.enabled", true));
+      assertThat(generated.conf()).as("without a Secret, Spark makes the driver's secret")
+          .containsEntry("spark.authenticate", "true").doesNotContainKeys("spark.authenticate.secret.file",
+              "spark.authenticate.secret.driver.file", "spark.authenticate.secret.executor.file");
+      generated.sparkPods().forEach((role, pod) -> assertThat(JobPods.spark(pod).getVolumeMounts()).as(role)
+          .noneMatch(m -> m.getMountPath().equals("/opt/spark/auth")));
     }
     assertThat(pods.findings()).extracting(Finding::describe).isEmpty();
   }

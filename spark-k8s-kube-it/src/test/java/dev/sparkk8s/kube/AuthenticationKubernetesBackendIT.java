@@ -8,11 +8,14 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,32 +25,45 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * security.authenticate with network and disk encryption on the kubernetes backend: the driver makes the secret
- * and gives it to the executor pods it creates, which register and run the known-answer queries over authenticated,
- * encrypted connections; an executor pod with another secret is refused by the driver and never registers.
+ * and gives it to the executor pods it creates, or (existingSecret) the driver and its executor pods read the
+ * Secret as a file; either way they register and run the known-answer queries over authenticated, encrypted
+ * connections, and an executor pod with another secret is refused by the driver and never registers.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class AuthenticationKubernetesBackendIT {
 
   private static final String SECRET_ENV = "_SPARK_AUTH_SECRET";
   private static final String INTRUDER = "intruder-exec";
+  private static final String AUTH_SECRET = "spark-auth";
+  private static final String OTHER_SECRET = "other-auth";
 
-  @ParameterizedTest(name = "Spark {0}")
-  @ValueSource(strings = {"3.5", "4.1"})
-  void executorsWithTheDriversSecretRegisterAndOneWithoutItIsRefused(String version,
+  @ParameterizedTest(name = "Spark {0}, the secret from a Secret: {1}")
+  @CsvSource({"3.5, false", "4.1, false", "3.5, true", "4.1, true"})
+  void executorsWithTheDriversSecretRegisterAndOneWithoutItIsRefused(String version, boolean fromSecret,
       @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path runDir) throws Exception {
-    try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir)
-        .sets(List.of("spark.executor.instances=1", "spark.executor.cores=1", "spark.executor.memory=1g",
-            "security.authenticate.enabled=true", "security.networkEncryption=true", "security.ioEncryption=true"))
+    List<String> sets = new ArrayList<>(List.of("spark.executor.instances=1", "spark.executor.cores=1",
+        "spark.executor.memory=1g", "security.authenticate.enabled=true", "security.networkEncryption=true",
+        "security.ioEncryption=true"));
+    if (fromSecret) {
+      sets.add("security.authenticate.existingSecret=" + AUTH_SECRET);
+    }
+    try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir).sets(sets)
+        .existing(secret(AUTH_SECRET, "the-release-secret"), secret(OTHER_SECRET, "not-the-release-secret"))
         .start()) {
       assertThat(DeploymentCheck.failures(run.connectUrl(), null)).as("known-answer queries").isEmpty();
       Pod executor = run.executorPods().get(0);
-      assertThat(env(executor, SECRET_ENV)).as("the secret Spark gave the executor pod").isNotBlank();
-      assertThat(env(executor, "SPARK_JAVA_OPT_0") + javaOpts(executor))
-          .contains("spark.authenticate=true", "spark.network.crypto.enabled=true");
+      if (fromSecret) {
+        assertThat(env(executor, SECRET_ENV)).as("no secret in the executor pod's spec").isEmpty();
+        assertThat(executor.getSpec().getVolumes()).extracting(v -> v.getSecret() == null ? null
+            : v.getSecret().getSecretName()).contains(AUTH_SECRET);
+      } else {
+        assertThat(env(executor, SECRET_ENV)).as("the secret Spark gave the executor pod").isNotBlank();
+      }
+      assertThat(javaOpts(executor)).contains("spark.authenticate=true", "spark.network.crypto.enabled=true");
 
       run.api().client().pods().inNamespace(KubernetesBackendRun.NAMESPACE).resource(intruder(executor)).create();
       try {
@@ -61,6 +77,10 @@ class AuthenticationKubernetesBackendIT {
       assertThat(intruderLog(runDir)).as("the intruder's log").containsAnyOf("Authentication failed",
           "authentication", "Failed to connect", "SASL");
     }
+  }
+
+  private static Secret secret(String name, String value) {
+    return new SecretBuilder().withNewMetadata().withName(name).endMetadata().addToStringData("secret", value).build();
   }
 
   /** The executor pod, renamed, out of its driver's sight (no application label), with executor id 99 and another secret. */
@@ -77,6 +97,8 @@ class AuthenticationKubernetesBackendIT {
       default -> e;
     }).toList();
     copy.getSpec().getContainers().get(0).setEnv(env);
+    copy.getSpec().getVolumes().stream().filter(v -> v.getSecret() != null && AUTH_SECRET.equals(v.getSecret().getSecretName()))
+        .forEach(v -> v.getSecret().setSecretName(OTHER_SECRET));
     return copy;
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,10 @@ import java.util.regex.Pattern;
 final class LocalAddresses {
 
   static final String LOOPBACK = "127.0.0.1";
+
+  /** Driver keys whose paths are read in the executor pods (the driver reads spark.authenticate.secret.driver.file). */
+  private static final Set<String> EXECUTOR_PATH_KEYS = Set.of("spark.authenticate.secret.file",
+      "spark.authenticate.secret.executor.file");
 
   private final Path runDir;
   private final String namespace;
@@ -160,8 +165,15 @@ final class LocalAddresses {
     return text(c, arg);
   }
 
-  /** A Spark configuration value: a {@code *.port} key holding a declared port becomes local; else {@link #text}. */
+  /**
+   * A Spark configuration value: a {@code *.port} key holding a declared port becomes local; a path only executors
+   * read stays the container path it is (the driver hands it to its executor pods, each with its own mount); else
+   * {@link #text}.
+   */
   String confValue(ChartContainer c, String key, String value) {
+    if (EXECUTOR_PATH_KEYS.contains(key)) {
+      return value;
+    }
     if (key.toLowerCase().endsWith("port")) {
       return arg(c, value);
     }

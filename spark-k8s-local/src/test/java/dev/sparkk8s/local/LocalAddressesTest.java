@@ -67,6 +67,10 @@ class LocalAddressesTest {
     assertThat(a.arg(connect, "7077")).as("not declared").isEqualTo("7077");
     assertThat(a.confValue(connect, "spark.ui.port", "4040")).isEqualTo("40040");
     assertThat(a.confValue(connect, "spark.sql.shuffle.partitions", "4040")).isEqualTo("4040");
+    assertThat(a.confValue(connect, "spark.authenticate.secret.driver.file", "/opt/spark/work-dir/secret"))
+        .isEqualTo(runDir.resolve("instances/connect/work-dir/secret").toString());
+    assertThat(a.confValue(connect, "spark.authenticate.secret.executor.file", "/opt/spark/work-dir/secret"))
+        .as("read in the executor pods, each with its own mount").isEqualTo("/opt/spark/work-dir/secret");
     assertThat(a.port(connect, "grpc")).isEqualTo(40002);
   }
 
