@@ -3,7 +3,6 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectQueries;
 import dev.sparkk8s.connect.ConnectSessions;
@@ -14,9 +13,6 @@ import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.RunningPlatform;
 import dev.sparkk8s.render.FileTrees;
 import dev.sparkk8s.render.contract.Component;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +60,7 @@ class MasterRestartIT {
       try {
         assertThat(ConnectQueries.problem(spark, SUM)).isNull();
         assertThat(platform.ready("connect")).as("Connect server ready before the restart").isTrue();
-        JsonNode before = masterJson(masterUi);
+        JsonNode before = MasterJson.of(masterUi);
         String app = before.path("activeapps").path(0).path("id").asText();
         String worker = before.path("workers").path(0).path("id").asText();
 
@@ -138,7 +134,7 @@ class MasterRestartIT {
   private static JsonNode awaitMaster(String masterUi, String what, Predicate<JsonNode> condition) {
     JsonNode[] last = {null};
     return Poll.every(POLL, WAIT).until(() -> {
-      last[0] = masterJson(masterUi);
+      last[0] = MasterJson.of(masterUi);
       return Optional.ofNullable(last[0]).filter(condition);
     }).orElseThrow(() -> new AssertionError("the master did not show " + what + " within " + WAIT.toSeconds()
         + " s; last /json/: " + last[0]));
@@ -147,15 +143,6 @@ class MasterRestartIT {
   private static void await(String what, BooleanSupplier condition) {
     if (!Poll.every(POLL, WAIT).until(condition)) {
       throw new AssertionError(what + ": not within " + WAIT.toSeconds() + " s");
-    }
-  }
-
-  /** The master web UI's {@code /json/}, or null while it does not answer. */
-  private static JsonNode masterJson(String masterUi) {
-    try (InputStream in = URI.create(masterUi + "/json/").toURL().openStream()) {
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      return null;
     }
   }
 }

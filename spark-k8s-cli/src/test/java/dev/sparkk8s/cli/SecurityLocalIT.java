@@ -3,7 +3,6 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.local.LocalProcess;
@@ -12,8 +11,6 @@ import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,14 +53,14 @@ class SecurityLocalIT {
     } finally {
       ConnectSessions.close(spark);
     }
-    int workers = masterJson(state.masterWebUrl()).path("aliveworkers").asInt();
+    int workers = MasterJson.of(state.masterWebUrl()).path("aliveworkers").asInt();
 
     Path log = workDir.resolve("intruder.log");
     Process intruder = intruderWorker(version, state.masterUrl(), workDir, log);
     try {
       boolean refused = Poll.every(Duration.ofSeconds(1), REFUSAL).until(() -> log(log).contains("Failed to connect to master"));
       assertThat(refused).as("the worker without the secret failed to connect; its log:\n" + log(log)).isTrue();
-      JsonNode master = masterJson(state.masterWebUrl());
+      JsonNode master = MasterJson.of(state.masterWebUrl());
       assertThat(master.path("aliveworkers").asInt()).as("alive workers").isEqualTo(workers);
       assertThat(master.path("workers").findValuesAsText("webuiaddress")).noneMatch(a -> a.contains(":" + INTRUDER_UI));
     } finally {
@@ -118,9 +115,4 @@ class SecurityLocalIT {
     }
   }
 
-  private static JsonNode masterJson(String masterUi) throws IOException {
-    try (InputStream in = URI.create(masterUi + "/json/").toURL().openStream()) {
-      return new ObjectMapper().readTree(in);
-    }
-  }
 }

@@ -3,7 +3,6 @@ package dev.sparkk8s.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.kube.ShuffleAfterDecommission;
@@ -12,8 +11,6 @@ import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.render.contract.PortNames;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,13 +135,12 @@ final class WorkerDecommission {
   }
 
   private static List<JsonNode> workers(String masterUi) {
-    try (InputStream in = URI.create(masterUi + "/json/").toURL().openStream()) {
-      List<JsonNode> out = new ArrayList<>();
-      new ObjectMapper().readTree(in).path("workers").forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      return List.of();
+    JsonNode master = MasterJson.of(masterUi);
+    List<JsonNode> out = new ArrayList<>();
+    if (master != null) {
+      master.path("workers").forEach(out::add);
     }
+    return out;
   }
 
   /** A signal to the instance's java process running {@code mainClass}, as {@code kill -s} sends it. */

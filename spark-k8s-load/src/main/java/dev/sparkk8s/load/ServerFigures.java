@@ -20,6 +20,11 @@ public final class ServerFigures {
   private static final String GC = "metrics_executor_totalGCTime_seconds_total";
   private static final String SHUFFLE_READ = "metrics_executor_totalShuffleRead_bytes_total";
   private static final String SHUFFLE_WRITE = "metrics_executor_totalShuffleWrite_bytes_total";
+  private static final String EXECUTORS_ONLY = "executor_id!=\"driver\"";
+  private static final Counter CPU_TIME = new Counter("cores", CPU, "container=~\"" + EXECUTOR_CONTAINERS + "\"");
+  private static final Counter GC_TIME = new Counter("GC", GC, EXECUTORS_ONLY);
+  private static final Counter SHUFFLE_READ_BYTES = new Counter("read", SHUFFLE_READ, EXECUTORS_ONLY);
+  private static final Counter SHUFFLE_WRITE_BYTES = new Counter("write", SHUFFLE_WRITE, EXECUTORS_ONLY);
   private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
   private static final Duration SCRAPE_WAIT = Duration.ofMinutes(2);
   private static final int MAX_POINTS = 120;
@@ -42,12 +47,11 @@ public final class ServerFigures {
     List<ServerMetrics.Figure> figures = new ArrayList<>();
     figures.add(figure("executorCpu", "Executor CPU",
         "CPU cores the executor and worker containers used (" + CPU + ")", "cores", "CPU seconds",
-        List.of(new Counter("cores", CPU, "container=~\"" + EXECUTOR_CONTAINERS + "\"")), start, end, problems));
+        List.of(CPU_TIME), start, end, problems));
     figures.add(figure("gcTime", "Executor GC time", "Seconds per second the executors spent in GC (" + GC + ")",
-        "GC s/s", "GC seconds", List.of(new Counter("GC", GC, "executor_id!=\"driver\"")), start, end, problems));
+        "GC s/s", "GC seconds", List.of(GC_TIME), start, end, problems));
     figures.add(figure("shuffleBytes", "Shuffle I/O", "Bytes per second the executors read and wrote for shuffles",
-        "bytes/s", "bytes", List.of(new Counter("read", SHUFFLE_READ, "executor_id!=\"driver\""),
-            new Counter("write", SHUFFLE_WRITE, "executor_id!=\"driver\"")), start, end, problems));
+        "bytes/s", "bytes", List.of(SHUFFLE_READ_BYTES, SHUFFLE_WRITE_BYTES), start, end, problems));
     return new ServerMetrics(prometheus.url(), List.copyOf(figures), List.copyOf(problems));
   }
 
@@ -87,8 +91,7 @@ public final class ServerFigures {
    * so that the totals count the run's last seconds; a metric it has no series of is not waited for.
    */
   private void awaitScrapeAfter(Instant end, List<String> problems) {
-    List<String> metrics = List.of(selector(new Counter("", CPU, "container=~\"" + EXECUTOR_CONTAINERS + "\"")),
-        selector(new Counter("", GC, "executor_id!=\"driver\"")));
+    List<String> metrics = List.of(selector(CPU_TIME), selector(GC_TIME));
     progress.accept("reading the run's server figures from " + prometheus.url());
     long deadline = System.nanoTime() + SCRAPE_WAIT.toNanos();
     for (String m : metrics) {

@@ -14,7 +14,6 @@ final class S3Buckets {
   private final String endpoint;
   private final S3Settings s3;
   private final S3Credentials credentials;
-  private final boolean anonymous;
 
   /**
    * @param credentials null when the processes use their own identity (IRSA, an instance profile): the
@@ -24,7 +23,6 @@ final class S3Buckets {
     this.endpoint = endpoint;
     this.s3 = s3;
     this.credentials = credentials;
-    this.anonymous = credentials == null;
   }
 
   /** Creates the buckets that do not exist yet (the embedded server's own). */
@@ -57,7 +55,7 @@ final class S3Buckets {
   private void require(S3Requests requests, List<String> buckets) {
     for (String bucket : buckets) {
       S3Requests.Answer answer = answer(bucket, () -> requests.listOne(bucket));
-      if (!answer.ok() && !(anonymous && answer.status() == 403)) {
+      if (!answer.ok() && !(credentials == null && answer.status() == 403)) {
         String meaning = switch (answer.status()) {
           case 403 -> " (are the access keys right?)";
           case 404 -> " (the bucket does not exist; create it first: up --local creates buckets on its own S3 server only)";

@@ -13,7 +13,11 @@ public record SparkHome(String sparkVersion, Path dir) {
   private static final Map<String, String> SCALA = Map.of("3.5", "2.12", "4.1", "2.13");
 
   public static final String HOME_PROPERTY = "spark-k8s.home";
-  /** What makes the Spark homes and the other parts the local runtime runs (the README's build command). */
+  /**
+   * What makes the Spark homes and the other parts the local runtime runs: the README's build command, printed in
+   * "build it with" hints. It builds without running the tests (a user who only wants to run the platform);
+   * the README's test command, mvn -B verify, runs them all.
+   */
   static final String BUILD_COMMAND = "mvn -B -q install -DskipTests";
 
   public SparkHome {
