@@ -25,7 +25,7 @@ name or mount path twice), and server-side apply merges these lists by name.
   "SPARK_EXECUTOR_DIRS" "SPARK_APPLICATION_ID" "SPARK_EXECUTOR_ID" "SPARK_EXECUTOR_POD_IP"
   "SPARK_EXECUTOR_POD_NAME" "SPARK_EXECUTOR_ATTRIBUTE_APP_ID" "SPARK_EXECUTOR_ATTRIBUTE_EXECUTOR_ID"
   "SPARK_CLASSPATH" "SPARK_DRIVER_BIND_ADDRESS" "SPARK_RESOURCE_PROFILE_ID" "SPARK_LOCAL_DIRS"
-  (include "spark-k8s.authSecretEnvName" .root)) -}}
+  (include "spark-k8s.authSecretEnvName" .root) "SPARK_CONNECT_AUTHENTICATE_TOKEN") -}}
 {{- $mountPaths := list "/tmp" "/opt/spark/work-dir" "/opt/spark/conf" "/opt/spark/pod-templates"
   "/var/spark-events" "/opt/spark/hadoop-conf" "/opt/spark/recovery" "/opt/spark/pod-template"
   "/opt/spark/bin" "/opt/spark/jars" "/opt/spark/auth" (include "spark-k8s.localDirPath" .root) -}}
@@ -40,7 +40,8 @@ name or mount path twice), and server-side apply merges these lists by name.
   "envPrefixes" (list "SPARK_JAVA_OPT_")
   "volumes" (list "tmp" "work-dir" "spark-conf" "executor-pod-template" "spark-events" "event-log-init"
     "recovery" "history-conf" "spark-conf-volume-driver" "spark-conf-volume-exec" "pod-template-volume"
-    "hadoop-properties" "krb5-file" "kerberos-keytab" "hadoop-secret" "kubernetes-credentials" "spark-local-dir")
+    "hadoop-properties" "krb5-file" "kerberos-keytab" "hadoop-secret" "kubernetes-credentials" "spark-local-dir"
+    "connect-proxy-conf" "connect-tls" "connect-proxy-run")
   "volumePrefixes" (list "spark-local-dir-" "spark-secret-")
   "mountPaths" $mountPaths
   "labels" (list "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/component"

@@ -122,6 +122,7 @@ containers:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
       {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect" "indent" 6) }}
       {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.connectServerTokenEnv" . }}{{ . | nindent 6 }}{{ end }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
@@ -133,6 +134,9 @@ containers:
       {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
       {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
       {{- with include "spark-k8s.authSecretMount" . }}{{ . | nindent 6 }}{{ end }}
+  {{- if include "spark-k8s.connectProxy" . }}
+  {{- include "spark-k8s.connectProxyContainer" . | nindent 2 }}
+  {{- end }}
 volumes:
   {{- include "spark-k8s.eventLogVolume" . | nindent 2 }}
   {{- if include "spark-k8s.eventLogOnS3" . }}
@@ -142,4 +146,7 @@ volumes:
   {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
   {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
   {{- with include "spark-k8s.authSecretVolume" . }}{{ . | nindent 2 }}{{ end }}
+  {{- if include "spark-k8s.connectProxy" . }}
+  {{- include "spark-k8s.connectProxyVolumes" . | nindent 2 }}
+  {{- end }}
 {{- end -}}

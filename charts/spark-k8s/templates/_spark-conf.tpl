@@ -134,7 +134,7 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
   "spark.ui.port" "4040"
 -}}
 {{- if $info.grpcBindingAddress -}}
-{{- $_ := set $c "spark.connect.grpc.binding.address" "0.0.0.0" -}}
+{{- $_ := set $c "spark.connect.grpc.binding.address" (include "spark-k8s.connectBindingAddress" .) -}}
 {{- end -}}
 {{- if ne $backend "operator" -}}
 {{- $_ := set $c "spark.driver.port" (toString $v.driver.port) -}}

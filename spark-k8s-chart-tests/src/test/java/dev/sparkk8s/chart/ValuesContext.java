@@ -46,6 +46,8 @@ record ValuesContext(String name, Map<String, Object> values) {
           "security.authenticate.enabled", true, "security.authenticate.existingSecret", "spark-auth"),
       of("the master's REST server", "spark.connect.mode.k8s.backend", "standalone",
           "spark.standalone.master.rest.enabled", true),
+      of("Spark Connect behind TLS and a token", "security.connect.enabled", true,
+          "security.connect.tls.existingSecret", "connect-tls", "security.connect.token.existingSecret", "connect-token"),
       of("network policies", "networkPolicy.enabled", true, "spark.s3.enabled", true,
           "spark.image.repository", S3A_IMAGE, "spark.historyServer.enabled", true, "spark.eventLog.enabled", true,
           "spark.eventLog.dir", "s3a://spark-events/logs", "monitoring.enabled", true),

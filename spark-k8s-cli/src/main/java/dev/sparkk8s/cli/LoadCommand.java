@@ -1,6 +1,7 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.connect.ConnectTrust;
 import dev.sparkk8s.load.Criterion;
 import dev.sparkk8s.load.Durations;
 import dev.sparkk8s.load.HtmlReport;
@@ -35,8 +36,12 @@ public class LoadCommand implements Callable<Integer> {
   @Mixin
   Terminal terminal;
 
-  @Option(names = "--connect", required = true, paramLabel = "URL", description = "Spark Connect URL, e.g. sc://127.0.0.1:15002.")
+  @Option(names = "--connect", required = true, paramLabel = "URL", description = "Spark Connect URL, e.g. sc://127.0.0.1:15002, or sc://HOST:PORT/;use_ssl=true;token=T through a TLS proxy (security.connect).")
   String connect;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE",
+      description = "CA certificates (PEM) to trust for a use_ssl=true URL besides the JVM's, e.g. the one up --local --auth prints.")
+  Path caCertificate;
 
   @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "mixed",
       description = "smoke, mixed, heavy or a scenario YAML file (default: ${DEFAULT-VALUE}).")
@@ -85,6 +90,9 @@ public class LoadCommand implements Callable<Integer> {
         maxP95 == null ? null : Durations.parse(maxP95, "--max-p95"), minSuccess);
     if (namespace != null && prometheus == null) {
       throw new ScenarioException("--namespace " + namespace + ": it selects the --prometheus series; give --prometheus URL too");
+    }
+    if (caCertificate != null) {
+      ConnectTrust.trust(caCertificate);
     }
     PrometheusApi server = prometheus == null ? null : PrometheusApi.at(prometheus);
     LoadResult result = new LoadRunner(terminal.progress()).run(options);

@@ -1,6 +1,7 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.local.LocalConnectAuth;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalPrometheus;
@@ -62,6 +63,20 @@ public class UpCommand implements Callable<Integer> {
           + "time (container_cpu_usage_seconds_total), which spark-k8s load --prometheus reports.")
   boolean monitoring;
 
+  @Option(names = "--auth",
+      description = "TLS and a token in front of Spark Connect (the chart's security.connect, ci/local-auth-values.yaml "
+          + "after ci/local-values.yaml): the Connect pod's nginx proxy (Debian's nginx package) with a token and a "
+          + "certificate for 127.0.0.1 signed by a CA made for the run; prints the client URL with the token and the CA "
+          + "file clients must trust.")
+  boolean auth;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "With --auth: the proxy's certificate (PEM) instead of one the run makes; with --tls-key.")
+  Path tlsCertificate;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "With --auth: the private key (PEM) of --tls-cert.")
+  Path tlsKey;
+
   @Option(names = "--spark-home", paramLabel = "DIR",
       description = "A Spark home with jars/ (default: the one the build assembled for --spark).")
   Path sparkHome;
@@ -70,12 +85,18 @@ public class UpCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = terminal.out();
     LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
-        chart.chart, monitoring);
+        chart.chart, monitoring, new LocalOptions.ConnectAuth(auth, tlsCertificate, tlsKey));
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
     out.println();
     out.println("Spark " + state.sparkVersion() + " is up.");
-    out.println("  Spark Connect:  " + state.connectUrl());
+    if (state.connectUrl().contains(";use_ssl=true")) {
+      // One line each, as clients and scripts take them; printing the token is fine for a run on this machine.
+      out.println("Connect: " + state.connectUrl());
+      LocalConnectAuth.caCertificate(state.runDir()).ifPresent(ca -> out.println("CA certificate: " + ca));
+    } else {
+      out.println("  Spark Connect:  " + state.connectUrl());
+    }
     out.println("  Master:         " + state.masterUrl() + "  (UI " + state.masterWebUrl() + ")");
     out.println("  History Server: " + state.historyUrl());
     if (state.s3Url() != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.EmbeddedS3;
+import dev.sparkk8s.local.LocalConnectAuth;
 import dev.sparkk8s.local.LocalPrometheus;
 import dev.sparkk8s.local.LocalState;
 import java.nio.file.Files;
@@ -43,8 +44,10 @@ class LoadLocalIT {
 
     String prometheus = LocalPrometheus.url(LocalState.read(platform.runDir()).orElseThrow()).orElseThrow();
 
-    Cli.Result mixed = Cli.run("load", "--connect", url, "--scenario", "mixed", "--sessions", "2", "--duration", "20s",
-        "--scale", "0.2", "--data", data, "--report", report.toString(), "--prometheus", prometheus,
+    // Through the platform's TLS proxy (--auth), trusting its CA as a user would.
+    String ca = LocalConnectAuth.caCertificate(platform.runDir()).orElseThrow().toString();
+    Cli.Result mixed = Cli.run("load", "--connect", url, "--ca-cert", ca, "--scenario", "mixed", "--sessions", "2",
+        "--duration", "20s", "--scale", "0.2", "--data", data, "--report", report.toString(), "--prometheus", prometheus,
         "--namespace", "default");
     assertThat(mixed.exitCode()).as(mixed.toString()).isZero();
     assertThat(mixed.out()).contains("queries, 0 failed", "report: ");
@@ -53,6 +56,10 @@ class LoadLocalIT {
     assertThat(json.path("failed").asInt()).isZero();
     assertThat(json.path("queries").asInt()).isGreaterThan(2);
     assertThat(json.at("/server/sparkVersion").asText()).startsWith(version + ".");
+    String token = LocalConnectAuth.token(platform.runDir()).orElseThrow();
+    assertThat(json.at("/server/connectUrl").asText()).as("the URL in the report").endsWith(";token=***");
+    assertThat(Files.readString(report.resolve("report.html")) + Files.readString(report.resolve("report.json"))
+        + mixed.out() + mixed.err()).as("the report and the output").doesNotContain(token);
     assertThat(json.at("/server/backend").asText()).isEqualTo("standalone");
     assertThat(json.path("perQueryType").size()).isGreaterThan(1);
     assertThat(json.at("/scenario/dataDir").asText()).isEqualTo(data);

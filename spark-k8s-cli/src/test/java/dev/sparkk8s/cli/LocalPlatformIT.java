@@ -55,12 +55,12 @@ class LocalPlatformIT {
       ConnectSessions.close(spark);
     }
 
-    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 7 processes running");
+    Cli.Result status = Cli.statusSaying(platform.runDir(), "all 8 processes running");
     assertThat(status.exitCode()).as(status.toString()).isZero();
-    // The development preset: one worker, whose one executor uses both its cores; the embedded S3 server; Prometheus
-    // and the container metrics it scrapes.
-    assertThat(status.out()).contains("master", "worker", "history", "connect", "s3", "prometheus", "kubelet-metrics",
-        "all 7 processes running");
+    // The development preset: one worker, whose one executor uses both its cores; the Connect server's TLS proxy
+    // (--auth); the embedded S3 server; Prometheus and the container metrics it scrapes.
+    assertThat(status.out()).contains("master", "worker", "history", "connect", "connect/connect-proxy", "s3",
+        "prometheus", "kubelet-metrics", "all 8 processes running");
 
     assertThat(ClassDataArchive.of(SparkHome.built(version)).exists()).as("class-data archive made by up").isTrue();
     // A JVM that cannot use the archive says so on stdout: the daemons' logs, the executors' stdout files.

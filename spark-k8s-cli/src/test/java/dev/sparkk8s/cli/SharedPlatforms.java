@@ -1,6 +1,8 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.connect.ConnectTrust;
 import dev.sparkk8s.local.EmbeddedS3;
+import dev.sparkk8s.local.LocalConnectAuth;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.render.FileTrees;
 import java.io.IOException;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The test run's {@code up --local --monitoring} platforms, one per Spark line (S3, spark.authenticate and
- * encryption on), for ITs that use a platform
+ * The test run's {@code up --local --monitoring --auth} platforms, one per Spark line (S3, spark.authenticate and
+ * encryption on, Spark Connect behind TLS and a token), for ITs that use a platform
  * without breaking it (queries, load runs, status). The first test that asks for a line starts it, in
  * a thread of the run's, and waits for it within its own timeout: a test whose time runs out while it
  * waits fails alone, and the start goes on for the tests after it. When the run ends, {@code down} stops
@@ -40,7 +42,11 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
   static final String SHUFFLE_PARTITIONS = "7";
   /** S3 (the event log, a warehouse bucket) on the embedded S3 server, which plays the preset's MinIO: S3LocalIT. */
   static final String S3_PRESET = "presets/s3-minio.yaml";
-  /** spark.authenticate with RPC and disk encryption: the Secret the runtime makes for the run (SecurityLocalIT). */
+  /**
+   * spark.authenticate with RPC and disk encryption: the Secret the runtime makes for the run (SecurityLocalIT). With
+   * --auth, every session of the ITs reaches the Connect server through its TLS proxy with the run's token
+   * (ConnectAuthLocalIT).
+   */
   static final String AUTH_SECRET = "spark-auth";
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -87,12 +93,14 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
         "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS,
         "--set", "security.authenticate.enabled=true", "--set", "security.authenticate.existingSecret=" + AUTH_SECRET,
-        "--set", "security.networkEncryption=true", "--set", "security.ioEncryption=true");
+        "--set", "security.networkEncryption=true", "--set", "security.ioEncryption=true", "--auth");
     if (up.exitCode() != 0) {
       throw new AssertionError("up --local --spark " + sparkLine + " failed (its logs are kept in " + runDir + "):\n"
           + up);
     }
     System.out.println("The shared Spark " + sparkLine + " platform: " + up.out());
+    // Its clients (every IT that uses it) trust the run's CA, as a user does with up's "CA certificate:" line.
+    ConnectTrust.trust(LocalConnectAuth.caCertificate(runDir).orElseThrow());
     return new Platform(sparkLine, runDir, up);
   }
 
@@ -124,6 +132,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
       }
       List<ProcessHandle> left = new ArrayList<>(SparkProcesses.of(runDir));
       left.addAll(SparkProcesses.prometheusOf(runDir));
+      left.addAll(SparkProcesses.nginxOf(runDir));
       if (!left.isEmpty()) {
         problems.add("processes of the shared Spark " + line + " platform left after down (the S3 server's too): " + left);
       }

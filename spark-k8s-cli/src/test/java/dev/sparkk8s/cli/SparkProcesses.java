@@ -1,6 +1,7 @@
 package dev.sparkk8s.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,22 @@ final class SparkProcesses {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("/prometheus")).orElse(false))
         .filter(p -> p.info().commandLine().map(c -> c.contains(files)).orElse(false)).toList();
+  }
+
+  /**
+   * The run's nginx processes (the Connect server's TLS proxy): nginx writes its own title over its arguments,
+   * {@code nginx: master process /usr/sbin/nginx ... -c <run dir>/...}.
+   */
+  static List<ProcessHandle> nginxOf(Path runDir) {
+    String files = " " + runDir.toAbsolutePath() + "/";
+    return ProcessHandle.allProcesses().filter(p -> {
+      try {
+        String title = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).replace('\0', ' ');
+        return title.startsWith("nginx: ") && title.contains(files);
+      } catch (IOException | UncheckedIOException e) {
+        return false;
+      }
+    }).toList();
   }
 
   /**

@@ -41,6 +41,27 @@ class UpBadInputTest {
   }
 
   @Test
+  void aTlsCertificateWithoutAuthOrWithoutItsKeyOrWithAnotherKey(@TempDir Path runDir) throws IOException {
+    Path cert = Files.writeString(runDir.resolve("tls.crt"), "-----BEGIN CERTIFICATE-----\n");
+    Cli.Result noAuth = Cli.run("up", "--local", "--tls-cert", cert.toString(), "--tls-key", cert.toString(),
+        "--run-dir", runDir.toString());
+    assertThat(noAuth.exitCode()).as(noAuth.toString()).isEqualTo(2);
+    assertThat(noAuth.err()).isEqualTo("spark-k8s: --tls-cert " + cert + ": the certificate of the Connect server's "
+        + "TLS proxy, which only --auth starts\n");
+
+    Cli.Result noKey = Cli.run("up", "--local", "--auth", "--tls-cert", cert.toString(), "--run-dir", runDir.toString());
+    assertThat(noKey.exitCode()).as(noKey.toString()).isEqualTo(2);
+    assertThat(noKey.err()).isEqualTo("spark-k8s: --tls-cert and --tls-key go together: give both or neither\n");
+
+    Path other = Files.writeString(runDir.resolve("other.key"), "not a key\n");
+    Cli.Result anotherKey = Cli.run("up", "--local", "--auth", "--tls-cert", cert.toString(), "--tls-key",
+        other.toString(), "--run-dir", runDir.toString());
+    assertThat(anotherKey.exitCode()).as(anotherKey.toString()).isEqualTo(2);
+    assertThat(anotherKey.err().lines()).singleElement().asString().startsWith("spark-k8s: --tls-cert " + cert + ": ");
+    assertThat(runDir.resolve("state.json")).doesNotExist();
+  }
+
+  @Test
   void alreadyUpSaysSoWithItsUrl(@TempDir Path runDir) throws IOException {
     long alivePid = ProcessHandle.current().pid();
     Files.writeString(runDir.resolve("state.json"), """

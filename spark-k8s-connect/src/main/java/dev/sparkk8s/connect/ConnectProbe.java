@@ -27,13 +27,13 @@ public final class ConnectProbe {
       problem = ConnectQueries.problem(session, KnownAnswers.firstQuery());
     } catch (Exception e) {
       // Scala throws checked SparkExceptions that Java does not see declared.
-      throw new SparkK8sException(ExitCode.CHECK_FAILED, "the Connect server at " + connectUrl
+      throw new SparkK8sException(ExitCode.CHECK_FAILED, "the Connect server at " + ConnectUrls.redacted(connectUrl)
           + " failed a first query: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     } finally {
       ConnectSessions.close(session);
     }
     if (problem != null) {
-      throw new SparkK8sException(ExitCode.CHECK_FAILED, "the Connect server at " + connectUrl
+      throw new SparkK8sException(ExitCode.CHECK_FAILED, "the Connect server at " + ConnectUrls.redacted(connectUrl)
           + " answered a first query wrong: " + problem);
     }
   }

@@ -1,5 +1,6 @@
 package dev.sparkk8s.load;
 
+import dev.sparkk8s.connect.ConnectUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class HtmlReport {
     h.append("<p class=\"verdict ").append(r.green() ? "green\" id=\"verdict\">GREEN" : "red\" id=\"verdict\">RED")
         .append("</p>");
     h.append("<p>Spark ").append(Html.escape(r.serverSparkVersion())).append(" (").append(Html.escape(r.backend()))
-        .append(") at ").append(Html.escape(r.options().connectUrl())).append(", ").append(r.start()).append(" to ")
+        .append(") at ").append(Html.escape(ConnectUrls.redacted(r.options().connectUrl()))).append(", ").append(r.start()).append(" to ")
         .append(r.end()).append(".<br>").append(Html.escape(s.description())).append(" ")
         .append(r.options().rows()).append(" rows, ").append(r.options().effectiveSessions()).append(" sessions.</p>");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkk8s.connect.ConnectUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -41,7 +42,7 @@ public final class JsonReport {
         .put("scale", r.options().scale()).put("dataDir", r.options().dataDir());
     ObjectNode mix = scenario.putObject("mix");
     s.weights().forEach((type, w) -> mix.put(type.key(), w));
-    root.putObject("server").put("connectUrl", r.options().connectUrl()).put("sparkVersion", r.serverSparkVersion())
+    root.putObject("server").put("connectUrl", ConnectUrls.redacted(r.options().connectUrl())).put("sparkVersion", r.serverSparkVersion())
         .put("backend", r.backend());
     if (r.serverMetrics() != null) {
       root.set("serverMetrics", serverMetrics(r.serverMetrics()));

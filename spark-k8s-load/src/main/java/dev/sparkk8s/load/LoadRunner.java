@@ -3,6 +3,8 @@ package dev.sparkk8s.load;
 import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.ConnectTls;
+import dev.sparkk8s.connect.ConnectUrls;
 import dev.sparkk8s.connect.queries.SalesQueries;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public final class LoadRunner {
     try {
       version = setup.version();
       backend = backend(setup.sql("SET spark.master").first().getString(1));
-      progress.accept("Spark " + version + " (" + backend + ") at " + o.connectUrl() + "; scenario " + s.name()
+      progress.accept("Spark " + version + " (" + backend + ") at " + ConnectUrls.redacted(o.connectUrl()) + "; scenario " + s.name()
           + ": " + o.rows() + " rows, " + o.effectiveSessions() + " sessions");
       progress.accept("generating data in " + o.dataDir() + " (kept for later runs)");
       GeneratedData.ensure(setup, o.dataDir(), o.rows(), s.customers());
@@ -106,8 +108,12 @@ public final class LoadRunner {
     try {
       return ConnectSessions.open(url);
     } catch (Exception e) {
-      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + url + ": "
-          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      // A client without TLS meets a TLS proxy's port as a broken HTTP/2 stream.
+      String hint = !ConnectTls.used(url) && message.contains("http2 exception")
+          ? "; if it is a TLS proxy's port, add ;use_ssl=true;token=<token> to the URL" : "";
+      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + ConnectUrls.redacted(url) + ": "
+          + message + hint, e);
     }
   }
 
@@ -127,8 +133,11 @@ public final class LoadRunner {
     try (java.net.Socket socket = new java.net.Socket()) {
       socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 5000);
     } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + url + ": " + e.getMessage()
-          + "; is it up? (spark-k8s up --local prints its URL)", e);
+      throw new LoadUnreachableException("cannot reach a Spark Connect server at " + ConnectUrls.redacted(url) + ": "
+          + e.getMessage() + "; is it up? (spark-k8s up --local prints its URL)", e);
+    }
+    if (ConnectTls.used(url)) {
+      ConnectTls.requireTrusted(url, uri.getHost(), port);
     }
   }
 

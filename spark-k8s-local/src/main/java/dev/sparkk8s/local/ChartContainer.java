@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One container the chart rendered, as the pod instance that would run it: the workload's pod
@@ -82,6 +84,24 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
   /** Whether this is one of the pod's init containers rather than its (first) container. */
   boolean init() {
     return pod.getSpec().getInitContainers() != null && pod.getSpec().getInitContainers().contains(container);
+  }
+
+  /** The pod's other containers (e.g. the Connect server's TLS proxy), started after it, each as this instance's. */
+  List<ChartContainer> sidecars() {
+    List<Container> all = pod.getSpec().getContainers();
+    return all.subList(1, all.size()).stream().map(other -> new ChartContainer(component, instance, pod, other)).toList();
+  }
+
+  /** Whether this is another container of its pod than the first, an init container or a sidecar. */
+  boolean secondary() {
+    return container != pod.getSpec().getContainers().get(0);
+  }
+
+  /** The ports of every container of the pod, which share its network. */
+  List<ContainerPort> podPorts() {
+    return pod.getSpec().getContainers().stream()
+        .flatMap(other -> other.getPorts() == null ? Stream.<ContainerPort>empty() : other.getPorts().stream())
+        .toList();
   }
 
   Map<String, String> labels() {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * wrapper, then its args), as a java command line on this machine: {@code spark-class} and
  * {@code spark-submit} as the scripts run them, and the image entrypoint's {@code driver} (spark-submit
  * in client mode, bound to the pod's address) and {@code executor} (Spark's Kubernetes executor
- * backend, from the pod's environment).
+ * backend, from the pod's environment); and the nginx image's {@code nginx}.
  */
 sealed interface ImageEntrypoint {
 
@@ -39,8 +39,9 @@ sealed interface ImageEntrypoint {
           "--conf", "spark.executorEnv.SPARK_DRIVER_POD_IP=" + variable(env, "SPARK_DRIVER_BIND_ADDRESS"),
           "--deploy-mode", "client"), rest));
       case "executor" -> new Java(executor(env, home));
+      case NginxImage.NAME -> new Nginx(NginxImage.command(words));
       default -> throw new LocalRuntimeException(instance + ": the local runtime runs spark-class, spark-submit, "
-          + "driver and executor containers, not " + words.get(0));
+          + "driver, executor and nginx containers, not " + words.get(0));
     };
   }
 
@@ -83,6 +84,15 @@ sealed interface ImageEntrypoint {
     @Override
     public List<String> javaCommand(SparkHome home, Map<String, String> env) {
       return SparkClassCommand.of(home, args, env);
+    }
+  }
+
+  /** The nginx image's entrypoint ({@link NginxImage}): this machine's nginx; not a java command line. */
+  record Nginx(List<String> command) implements ImageEntrypoint {
+
+    @Override
+    public List<String> javaCommand(SparkHome home, Map<String, String> env) {
+      throw new LocalRuntimeException("nginx is not a java process: " + command);
     }
   }
 

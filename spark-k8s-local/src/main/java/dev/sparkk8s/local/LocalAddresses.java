@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class LocalAddresses {
 
   static final String LOOPBACK = "127.0.0.1";
+  /** An address inside a pod's own network: its loopback or every interface, with a port. */
+  private static final Pattern POD_ADDRESS = Pattern.compile(
+      "(?<![\\w.-])(?:127\\.0\\.0\\.1|localhost|0\\.0\\.0\\.0):(\\d{1,5})(?![\\w.-])");
 
   /** Driver keys whose paths are read in the executor pods (the driver reads spark.authenticate.secret.driver.file). */
   private static final Set<String> EXECUTOR_PATH_KEYS = Set.of("spark.authenticate.secret.file",
@@ -135,11 +138,12 @@ final class LocalAddresses {
   }
 
   /**
-   * Rewrites addresses in free text: Service hosts in URLs and host:port pairs (with their ports),
-   * mounted paths, the wildcard address.
+   * Rewrites addresses in free text: the pod's own addresses with one of its ports (a sidecar reaching
+   * {@code 127.0.0.1:15002}, a listener on {@code 0.0.0.0:15443}) to loopback and the local port, Service hosts
+   * in URLs and host:port pairs (with their ports), mounted paths, the wildcard address.
    */
   String text(ChartContainer c, String original) {
-    String s = original;
+    String s = podAddresses(c, original);
     for (Map.Entry<String, String> e : endpoints.entrySet()) {
       s = s.replace(e.getKey(), e.getValue());
     }
@@ -155,6 +159,18 @@ final class LocalAddresses {
     m.appendTail(out);
     String result = MountedPaths.replace(mounts(c), out.toString());
     return result.equals("0.0.0.0") ? LOOPBACK : result;
+  }
+
+  private String podAddresses(ChartContainer c, String text) {
+    Map<Integer, Integer> local = ports(c.instance());
+    Matcher m = POD_ADDRESS.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Integer port = local.get(Integer.parseInt(m.group(1)));
+      m.appendReplacement(out, Matcher.quoteReplacement(port == null ? m.group() : LOOPBACK + ":" + port));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** A command-line argument: a bare declared port number becomes its local port; else {@link #text}. */
@@ -205,7 +221,7 @@ final class LocalAddresses {
   }
 
   private static List<ContainerPort> ports(ChartContainer c) {
-    return c.container().getPorts() == null ? List.of() : c.container().getPorts();
+    return c.podPorts();
   }
 
   private static Volume volume(ChartContainer c, String name) {

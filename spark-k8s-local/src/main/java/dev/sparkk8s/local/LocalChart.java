@@ -25,6 +25,9 @@ public final class LocalChart {
   /** What {@code up --local --monitoring} adds after {@value #LOCAL_VALUES}, a values file in the chart. */
   public static final String LOCAL_MONITORING_VALUES = "ci/local-monitoring-values.yaml";
 
+  /** What {@code up --local --auth} adds after {@value #LOCAL_VALUES}: TLS and a token for Spark Connect, a values file in the chart. */
+  public static final String LOCAL_AUTH_VALUES = "ci/local-auth-values.yaml";
+
   /** The preset {@code up --local} starts from when none is named: a small cluster for small data. */
   public static final String DEFAULT_PRESET = "development";
 
@@ -49,7 +52,7 @@ public final class LocalChart {
 
   /**
    * {@code helm template local CHART -f presets/<preset>.yaml [-f FILE...] -f ci/local-values.yaml
-   * [-f ci/local-monitoring-values.yaml] [--set ...] --set spark.version=<--spark>}, then {@code --workers} and
+   * [-f ci/local-monitoring-values.yaml] [-f ci/local-auth-values.yaml] [--set ...] --set spark.version=<--spark>}, then {@code --workers} and
    * {@code --connect-port} as {@code --set}.
    */
   static RenderRequest.Builder request(LocalOptions options, Path chartDir) {
@@ -57,6 +60,9 @@ public final class LocalChart {
     UserValues values = options.values().withDefaultPreset(DEFAULT_PRESET).withValuesFile(localValues);
     if (options.monitoring()) {
       values = values.withValuesFile(chartFile(chartDir, LOCAL_MONITORING_VALUES));
+    }
+    if (options.connectAuth().enabled()) {
+      values = values.withValuesFile(chartFile(chartDir, LOCAL_AUTH_VALUES));
     }
     RenderRequest.Builder request = RenderRequest.builder().release(RELEASE).values(values)
         .set("spark.version", options.sparkVersion());

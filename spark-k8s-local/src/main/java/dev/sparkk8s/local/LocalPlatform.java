@@ -1,8 +1,10 @@
 package dev.sparkk8s.local;
 
+import dev.sparkk8s.connect.ConnectTrust;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.PortNames;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +55,14 @@ public final class LocalPlatform {
     List<ChartContainer> containers = ChartContainer.of(release);
     MemoryBudget.check(containers);
     Path prometheus = options.monitoring() ? LocalPrometheus.binary() : null;
+    Optional<LocalConnectAuth.References> connectAuth = LocalConnectAuth.references(release);
+    if (connectAuth.isPresent()) {
+      NginxImage.binary();
+    }
+    LocalOptions.ConnectAuth auth = options.connectAuth();
+    Optional<LocalTlsCertificates.Pem> usersCertificate = auth.certificate() == null ? Optional.empty()
+        : Optional.of(LocalTlsCertificates.userPair(auth.certificate(), LocalOptions.ConnectAuth.CERTIFICATE_OPTION,
+            auth.key(), LocalOptions.ConnectAuth.KEY_OPTION));
     Map<Integer, String> exact = options.connectPort() == null ? Map.of()
         : Map.of(options.connectPort(), "--connect-port");
     // Everything the user asked for is checked before the archive, whose first making takes a while.
@@ -64,6 +74,11 @@ public final class LocalPlatform {
     archive.ensure(progress);
     resetRunDir(runDir);
     writeRelease(runDir, release);
+    if (connectAuth.isPresent()) {
+      LocalConnectAuth.prepare(runDir, usersCertificate);
+      // up's own first query goes through the proxy, as a client's would.
+      LocalConnectAuth.caCertificate(runDir).ifPresent(ConnectTrust::trust);
+    }
     LocalProcess s3Server = s3Port == null ? null
         : startEmbeddedS3(s3.get(), s3Port, new LocalState(options.sparkVersion(), runDir, start, null, null, null, null,
             List.of(), home.dir(), null, null, null));
@@ -123,8 +138,8 @@ public final class LocalPlatform {
   }
 
   /**
-   * What the run's pods refer to: the release's objects, the Secret with the embedded S3 server's keys and the one
-   * with the run's authentication secret.
+   * What the run's pods refer to: the release's objects, the Secret with the embedded S3 server's keys, the one
+   * with the run's authentication secret and those of the Connect server's TLS proxy.
    */
   static PodObjects podObjects(RenderedRelease release, Path runDir) {
     PodObjects objects = PodObjects.of(release);
@@ -134,7 +149,14 @@ public final class LocalPlatform {
       objects = objects.with(EmbeddedS3.secret(s3.get(), keys.get()));
     }
     Optional<SecretKeySelector> auth = LocalAuthSecret.reference(release);
-    return auth.isPresent() ? objects.with(LocalAuthSecret.secret(runDir, auth.get())) : objects;
+    if (auth.isPresent()) {
+      objects = objects.with(LocalAuthSecret.secret(runDir, auth.get()));
+    }
+    for (Secret secret : LocalConnectAuth.references(release).map(refs -> LocalConnectAuth.secrets(runDir, refs))
+        .orElse(List.of())) {
+      objects = objects.with(secret);
+    }
+    return objects;
   }
 
   /**
@@ -209,8 +231,12 @@ public final class LocalPlatform {
     String masterRpc = null;
     for (LocalProcess p : records) {
       Map<String, Integer> ports = p.ports();
+      if (p.sidecar()) {
+        processes.add(p);
+        continue;
+      }
       String url = switch (p.component()) {
-        case CONNECT -> "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.GRPC);
+        case CONNECT -> connectUrl(ports, runDir);
         case HISTORY -> "http://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.HTTP);
         default -> ports.containsKey(PortNames.WEB_UI)
             ? "http://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.WEB_UI) : null;
@@ -223,6 +249,17 @@ public final class LocalPlatform {
     }
     return new LocalState(options.sparkVersion(), runDir, start, urls.get(Component.CONNECT), masterRpc,
         urls.get(Component.MASTER), urls.get(Component.HISTORY), processes, home.dir().toAbsolutePath(), s3, null, null);
+  }
+
+  /** The client URL: through the TLS proxy with the run's token when the pod has it, else the server's port. */
+  private static String connectUrl(Map<String, Integer> ports, Path runDir) {
+    Integer tls = ports.get(PortNames.GRPC_TLS);
+    if (tls == null) {
+      return "sc://" + LocalAddresses.LOOPBACK + ":" + ports.get(PortNames.GRPC);
+    }
+    String token = LocalConnectAuth.token(runDir)
+        .orElseThrow(() -> new LocalRuntimeException("the run has no Spark Connect token in " + runDir));
+    return "sc://" + LocalAddresses.LOOPBACK + ":" + tls + "/;use_ssl=true;token=" + token;
   }
 
   /** What was rendered, so that a process can be restarted exactly as it was started ({@link RunningPlatform}). */

@@ -29,4 +29,15 @@ public record LocalProcess(String name, @JsonAlias("role") Component component, 
   public boolean alive() {
     return handle().isPresent();
   }
+
+  /** The record name of a pod's other container, e.g. the Connect server's TLS proxy: {@code connect/connect-proxy}. */
+  static String sidecarName(String instance, String container) {
+    return instance + "/" + container;
+  }
+
+  /** Whether this is a pod's other container rather than the instance itself. */
+  @JsonIgnore
+  public boolean sidecar() {
+    return name.contains("/");
+  }
 }

@@ -65,11 +65,15 @@ public final class PodRunner {
     List<String> local = new ArrayList<>(words.stream().limit(1).toList());
     words.stream().skip(1).forEach(word -> local.add(addresses.arg(c, word)));
     ImageEntrypoint entrypoint = ImageEntrypoint.of(c.instance(), local, env, home);
+    if (entrypoint instanceof ImageEntrypoint.Nginx) {
+      NginxImage.renderTemplates(env, text -> addresses.text(c, text));
+    }
     Path workDir = addresses.mounts(c).getOrDefault("/opt/spark/work-dir", addresses.instanceDir(c));
-    // An init container logs beside its pod's container, as `kubectl logs -c` keeps them apart.
-    String logName = c.init() ? c.instance() + "." + c.container().getName() : c.instance();
+    // An init container or a sidecar logs beside its pod's container, as `kubectl logs -c` keeps them apart.
+    String logName = c.secondary() ? c.instance() + "." + c.container().getName() : c.instance();
     Path log = addresses.instanceDir(c).resolve(logName + ".log");
-    return new ProcessPlan(c, c.instance(), launch, entrypoint, env, workDir, log);
+    String name = c.secondary() && !c.init() ? LocalProcess.sidecarName(c.instance(), c.container().getName()) : c.instance();
+    return new ProcessPlan(c, name, launch, entrypoint, env, workDir, log);
   }
 
   /**
@@ -101,15 +105,19 @@ public final class PodRunner {
 
   /**
    * Starts a plan with its output appended to its log: the java command line behind the launch
-   * wrapper (so the recorded process is the wrapper's tini, the JVM its child).
+   * wrapper (so the recorded process is the wrapper's tini, the JVM its child), or nginx.
    */
   StartedProcess start(ProcessPlan plan) {
-    List<String> javaCommand = new ArrayList<>(plan.entrypoint().javaCommand(home, plan.env()));
-    List<String> archiveOptions = archive.jvmOptionsFor(javaCommand);
-    javaCommand.add(1, RUN_MARKER + runDir);
-    javaCommand.addAll(1, archiveOptions);
     List<String> command = new ArrayList<>(ProcessPriority.prefix(plan.container().component()));
-    command.addAll(plan.launch().around(javaCommand));
+    if (plan.entrypoint() instanceof ImageEntrypoint.Nginx nginx) {
+      command.addAll(nginx.command());
+    } else {
+      List<String> javaCommand = new ArrayList<>(plan.entrypoint().javaCommand(home, plan.env()));
+      List<String> archiveOptions = archive.jvmOptionsFor(javaCommand);
+      javaCommand.add(1, RUN_MARKER + runDir);
+      javaCommand.addAll(1, archiveOptions);
+      command.addAll(plan.launch().around(javaCommand));
+    }
     try {
       Files.createDirectories(plan.workDir());
       Files.createDirectories(plan.log().getParent());

@@ -33,9 +33,12 @@ final class PodVolumes {
   private PodVolumes() {
   }
 
+  /** Writes the volumes this container mounts (a pod's other containers write theirs, with their own mount paths). */
   static void materialise(ChartContainer c, PodObjects objects, LocalAddresses addresses) {
+    Set<String> mounted = c.container().getVolumeMounts() == null ? Set.of()
+        : c.container().getVolumeMounts().stream().map(m -> m.getName()).collect(Collectors.toSet());
     try {
-      for (Volume volume : c.pod().getSpec().getVolumes()) {
+      for (Volume volume : c.pod().getSpec().getVolumes().stream().filter(v -> mounted.contains(v.getName())).toList()) {
         Path dir = Files.createDirectories(addresses.volumeDir(c, volume));
         for (Map.Entry<String, byte[]> file : files(c, volume, objects).entrySet()) {
           Path target = dir.resolve(file.getKey());
@@ -54,13 +57,14 @@ final class PodVolumes {
     if (volume.getConfigMap() != null) {
       String name = volume.getConfigMap().getName();
       return objects.configMap(name).map(PodVolumes::data)
-          .map(data -> selected(data, volume.getConfigMap().getItems()))
+          .map(data -> selected(c, "ConfigMap " + name, data, volume.getConfigMap().getItems(),
+              volume.getConfigMap().getOptional()))
           .orElseGet(() -> absent(c, "ConfigMap " + name, volume.getConfigMap().getOptional()));
     }
     if (volume.getSecret() != null) {
       String name = volume.getSecret().getSecretName();
       return objects.secret(name).map(PodVolumes::data)
-          .map(data -> selected(data, volume.getSecret().getItems()))
+          .map(data -> selected(c, "Secret " + name, data, volume.getSecret().getItems(), volume.getSecret().getOptional()))
           .orElseGet(() -> absent(c, "Secret " + name, volume.getSecret().getOptional()));
     }
     return Map.of();
@@ -88,8 +92,12 @@ final class PodVolumes {
     return out;
   }
 
-  /** All keys under their own names, or only the listed ones under their paths. */
-  private static Map<String, byte[]> selected(Map<String, byte[]> data, List<KeyToPath> items) {
+  /**
+   * All keys under their own names, or only the listed ones under their paths; a listed key the object lacks fails
+   * the pod, as the kubelet fails its volume, unless the volume is optional.
+   */
+  private static Map<String, byte[]> selected(ChartContainer c, String what, Map<String, byte[]> data,
+      List<KeyToPath> items, Boolean optional) {
     if (items == null || items.isEmpty()) {
       return data;
     }
@@ -97,6 +105,9 @@ final class PodVolumes {
     for (KeyToPath item : items) {
       if (data.containsKey(item.getKey())) {
         out.put(item.getPath(), data.get(item.getKey()));
+      } else if (!Boolean.TRUE.equals(optional)) {
+        throw new LocalInputException(c.instance() + ": " + what + " has no key " + item.getKey()
+            + ", which the pod mounts as " + item.getPath() + "; add it to the " + what.split(" ")[0]);
       }
     }
     return out;

@@ -1,6 +1,9 @@
 package dev.sparkk8s.local;
 
 import dev.sparkk8s.common.Poll;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -47,13 +50,26 @@ public final class ProcessStopper {
 
   /**
    * Guards against a recycled pid: the process carries this run's marker on its command line, or (a program
-   * that takes no such option, the Prometheus server) an argument naming a file of the run directory.
+   * that takes no such option: the Prometheus server, nginx) an argument naming a file of the run directory.
    */
+  /**
+   * What the process shows as its command line now: nginx writes its own title over its arguments
+   * ({@code nginx: master process /usr/sbin/nginx -c <file> ...}), which the JDK does not read as arguments.
+   */
+  private static String processTitle(ProcessHandle h) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(h.pid()), "cmdline")).replace('\0', ' ');
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+
   private static boolean belongsTo(ProcessHandle h, Path runDir) {
     String marker = PodRunner.RUN_MARKER + runDir;
-    String file = "=" + runDir + "/";
+    String file = runDir + "/";
     return h.info().arguments().map(Stream::of).orElseGet(Stream::empty)
-            .anyMatch(a -> a.equals(marker) || a.contains(file))
-        || h.info().commandLine().map(c -> c.contains(marker)).orElse(false);
+            .anyMatch(a -> a.equals(marker) || a.contains("=" + file) || a.startsWith(file))
+        || h.info().commandLine().map(c -> c.contains(marker)).orElse(false)
+        || processTitle(h).contains(" " + file);
   }
 }

@@ -58,20 +58,22 @@ public final class RenderedProcesses {
     PodRunner runner = new PodRunner(home, archive, runDir);
     List<ProcessPlan> plans = containers.stream().map(c -> runner.plan(c, objects, addresses)).toList();
     // Spark's launcher is a JVM start per process: ask it for all of them at once.
-    List<CompletableFuture<StartedProcess>> futures = plans.stream()
+    List<CompletableFuture<List<StartedProcess>>> futures = plans.stream()
         .map(plan -> CompletableFuture.supplyAsync(() -> {
           runner.runInitContainers(plan.container(), objects, addresses);
-          return runner.start(plan);
+          List<StartedProcess> pod = new ArrayList<>(List.of(runner.start(plan)));
+          plan.container().sidecars().forEach(sidecar -> pod.add(runner.start(runner.plan(sidecar, objects, addresses))));
+          return pod;
         })).toList();
     List<StartedProcess> started = new ArrayList<>();
     try {
-      for (CompletableFuture<StartedProcess> f : futures) {
-        started.add(f.join());
+      for (CompletableFuture<List<StartedProcess>> f : futures) {
+        started.addAll(f.join());
       }
     } catch (CompletionException e) {
       // The others, once they have started (or failed to).
       List<ProcessHandle> begun = futures.stream().map(f -> f.handle((p, failure) -> p).join())
-          .filter(Objects::nonNull).map(p -> p.process().toHandle()).toList();
+          .filter(Objects::nonNull).flatMap(List::stream).map(p -> p.process().toHandle()).toList();
       ProcessStopper.stop(begun, ProcessStopper.GRACE);
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
@@ -101,13 +103,17 @@ public final class RenderedProcesses {
     return startedProcess(instance).plan().log();
   }
 
-  /** Every started process as a record for the run state. */
+  /**
+   * Every started process as a record for the run state: a pod's first container with the ports of the whole
+   * pod, a sidecar as {@code <instance>/<container>} with its own.
+   */
   public List<LocalProcess> records() {
     List<LocalProcess> out = new ArrayList<>();
     for (StartedProcess p : started) {
       ChartContainer c = p.plan().container();
       Map<String, Integer> ports = new LinkedHashMap<>();
-      c.container().getPorts().forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
+      (c.secondary() ? c.container().getPorts() : c.podPorts())
+          .forEach(port -> ports.put(port.getName(), addresses.port(c, port.getContainerPort())));
       out.add(new LocalProcess(p.plan().instance(), c.component(), p.process().pid(), ports, null, p.plan().log()));
     }
     return out;

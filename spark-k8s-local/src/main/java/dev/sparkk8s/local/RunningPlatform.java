@@ -131,12 +131,11 @@ public final class RunningPlatform {
   /** Instance -> container port -> local port, from the named ports the run state recorded. */
   private static Map<String, Map<Integer, Integer>> localPorts(List<ChartContainer> containers, LocalState state) {
     Map<String, Map<Integer, Integer>> out = new HashMap<>();
-    for (LocalProcess p : state.processes()) {
+    for (LocalProcess p : state.processes().stream().filter(p -> !p.sidecar()).toList()) {
       ChartContainer c = containers.stream().filter(x -> x.instance().equals(p.name())).findFirst()
           .orElseThrow(() -> new LocalRuntimeException("the rendered release has no process " + p.name()));
       Map<Integer, Integer> local = new LinkedHashMap<>();
-      List<ContainerPort> ports = c.container().getPorts() == null ? List.of() : c.container().getPorts();
-      for (ContainerPort port : ports) {
+      for (ContainerPort port : c.podPorts()) {
         local.put(port.getContainerPort(), p.ports().get(port.getName()));
       }
       out.put(p.name(), local);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.ConnectUrls;
 import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.time.Duration;
@@ -122,7 +123,7 @@ final class StartupWatch {
     });
     if (!answered) {
       query.cancel(true);
-      throw new LocalRuntimeException("the Connect server at " + url + " did not answer a first query in time"
+      throw new LocalRuntimeException("the Connect server at " + ConnectUrls.redacted(url) + " did not answer a first query in time"
           + logsOfThoseNotReady(Set.of("first query")));
     }
     try {
@@ -134,7 +135,7 @@ final class StartupWatch {
 
   private void ready(Set<String> waiting, String what, StartedProcess p) {
     waiting.remove(what);
-    String port = p == null ? "" : " (ports " + addresses.ports(p.plan().instance()).values() + ")";
+    String port = p == null ? "" : " (ports " + addresses.ports(p.plan().container().instance()).values() + ")";
     say(what + (p == null ? " ✓" : " ready" + port));
   }
 

@@ -48,7 +48,7 @@ class ImageEntrypointTest {
   void anythingElseIsRefusedByName() {
     assertThatThrownBy(() -> ImageEntrypoint.of("w", List.of("/usr/bin/python3", "x.py"), Map.of(), home))
         .isInstanceOf(LocalRuntimeException.class)
-        .hasMessage("w: the local runtime runs spark-class, spark-submit, driver and executor containers, not "
+        .hasMessage("w: the local runtime runs spark-class, spark-submit, driver, executor and nginx containers, not "
             + "/usr/bin/python3");
     assertThat(Path.of(SparkClassCommand.javaBinary())).isExecutable();
   }

@@ -60,6 +60,18 @@ class LocalAddressesTest {
   }
 
   @Test
+  void thePodsOwnAddressesWithItsPortsBecomeLoopbackWithTheLocalPorts() {
+    LocalAddresses a = addresses();
+
+    assertThat(a.text(connect, "grpc_pass grpc://127.0.0.1:15002;")).as("a sidecar reaching the server")
+        .isEqualTo("grpc_pass grpc://127.0.0.1:40002;");
+    assertThat(a.text(connect, "listen 0.0.0.0:4040 ssl;")).isEqualTo("listen 127.0.0.1:40040 ssl;");
+    assertThat(a.text(connect, "localhost:15002")).isEqualTo("127.0.0.1:40002");
+    assertThat(a.text(connect, "127.0.0.1:7077")).as("not a port of the pod").isEqualTo("127.0.0.1:7077");
+    assertThat(a.text(connect, "10.127.0.0.1:15002")).as("another address").isEqualTo("10.127.0.0.1:15002");
+  }
+
+  @Test
   void aBareDeclaredPortIsLocalInArgumentsAndPortKeysOnly() {
     LocalAddresses a = addresses();
 

@@ -28,7 +28,7 @@ class PodVolumesTest {
 
   @Test
   void configMapAndSecretVolumesHoldTheirKeysAsFilesAndOthersAreDirectories() throws Exception {
-    ChartContainer c = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+    ChartContainer c = mountingAll(container, new PodTemplateSpecBuilder().withNewSpec()
         .addNewVolume().withName("conf").withNewConfigMap().withName("conf").endConfigMap().endVolume()
         .addNewVolume().withName("creds").withNewSecret().withSecretName("creds").endSecret().endVolume()
         .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
@@ -51,7 +51,7 @@ class PodVolumesTest {
 
   @Test
   void itemsChooseAndPlaceKeysAndSparkDefaultsGetLocalAddresses() throws Exception {
-    ChartContainer c = TestPods.connect(container.toBuilder()
+    ChartContainer c = mountingAll(container.toBuilder()
         .addNewPort().withName("grpc").withContainerPort(15002).endPort()
         .addNewPort().withName("ui").withContainerPort(4040).endPort().build(),
         new PodTemplateSpecBuilder().withNewSpec()
@@ -77,7 +77,7 @@ class PodVolumesTest {
   /** A script shipped in a ConfigMap runs only with the mode the volume gives it. */
   @Test
   void filesGetTheVolumesDefaultModeOrTheirItemsMode() throws Exception {
-    ChartContainer c = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+    ChartContainer c = mountingAll(container, new PodTemplateSpecBuilder().withNewSpec()
         .addNewVolume().withName("scripts").withNewConfigMap().withName("scripts").withDefaultMode(0755)
         .addNewItem().withKey("run.sh").withPath("run.sh").endItem()
         .addNewItem().withKey("notes").withPath("notes").withMode(0440).endItem().endConfigMap().endVolume()
@@ -98,10 +98,40 @@ class PodVolumesTest {
   }
 
   @Test
+  void aKeyTheSecretLacksIsAnErrorNamingItUnlessOptional() {
+    ChartContainer c = mountingAll(container, new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("connect-tls").withNewSecret().withSecretName("connect-tls")
+        .addNewItem().withKey("tls.crt").withPath("tls.crt").endItem()
+        .addNewItem().withKey("tls.key").withPath("tls.key").endItem().endSecret().endVolume().endSpec());
+    Secret certificateOnly = new SecretBuilder().withNewMetadata().withName("connect-tls").endMetadata()
+        .addToStringData("tls.crt", "-----BEGIN CERTIFICATE-----").build();
+
+    assertThatThrownBy(() -> PodVolumes.materialise(c, TestPods.objects(List.of(), List.of(certificateOnly)),
+        TestPods.mountsOnly(c, runDir)))
+        .isInstanceOf(LocalInputException.class)
+        .hasMessage("connect: Secret connect-tls has no key tls.key, which the pod mounts as tls.key; add it to the Secret");
+  }
+
+  @Test
+  void onlyTheVolumesTheContainerMountsAreWrittenForIt() throws Exception {
+    ChartContainer c = TestPods.connect(container.toBuilder().addNewVolumeMount().withName("conf")
+        .withMountPath("/opt/spark/conf").endVolumeMount().build(), new PodTemplateSpecBuilder().withNewSpec()
+        .addNewVolume().withName("conf").withNewConfigMap().withName("conf").endConfigMap().endVolume()
+        .addNewVolume().withName("proxy").withNewConfigMap().withName("proxy").endConfigMap().endVolume().endSpec());
+    PodObjects objects = TestPods.objects(List.of(TestPods.configMap("conf", Map.of("a.conf", "a")),
+        TestPods.configMap("proxy", Map.of("nginx.conf.template", "listen 0.0.0.0:15443;"))), List.of());
+
+    PodVolumes.materialise(c, objects, TestPods.mountsOnly(c, runDir));
+
+    assertThat(runDir.resolve("instances/connect/conf/a.conf")).hasContent("a");
+    assertThat(runDir.resolve("instances/connect/proxy")).as("the sidecar's, written with its own mounts").doesNotExist();
+  }
+
+  @Test
   void aMissingConfigMapIsAnErrorUnlessOptional() {
-    ChartContainer required = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+    ChartContainer required = mountingAll(container, new PodTemplateSpecBuilder().withNewSpec()
         .addNewVolume().withName("conf").withNewConfigMap().withName("absent").endConfigMap().endVolume().endSpec());
-    ChartContainer optional = TestPods.connect(container, new PodTemplateSpecBuilder().withNewSpec()
+    ChartContainer optional = mountingAll(container, new PodTemplateSpecBuilder().withNewSpec()
         .addNewVolume().withName("conf").withNewConfigMap().withName("absent").withOptional(true).endConfigMap().endVolume()
         .endSpec());
     PodObjects none = TestPods.objects(List.of(), List.of());
@@ -110,5 +140,13 @@ class PodVolumesTest {
         .isInstanceOf(LocalRuntimeException.class).hasMessage("connect mounts ConfigMap absent, which does not exist");
     PodVolumes.materialise(optional, none, TestPods.mountsOnly(optional, runDir));
     assertThat(runDir.resolve("instances/connect/conf")).isEmptyDirectory();
+  }
+
+  /** The pod with a container that mounts each of its volumes at /mnt/<name>. */
+  private static ChartContainer mountingAll(Container container, PodTemplateSpecBuilder pod) {
+    ContainerBuilder mounting = container.toBuilder();
+    pod.build().getSpec().getVolumes().forEach(v -> mounting.addNewVolumeMount().withName(v.getName())
+        .withMountPath("/mnt/" + v.getName()).endVolumeMount());
+    return TestPods.connect(mounting.build(), pod);
   }
 }

@@ -11,6 +11,8 @@ public final class ContainerNames {
   public static final String EXECUTOR = "spark-executor";
   /** In the Apache operator's driver template. */
   public static final String DRIVER = "spark-driver";
+  /** The TLS and token proxy in front of the Connect server, in its pod ({@code security.connect}). */
+  public static final String CONNECT_PROXY = "connect-proxy";
   /** The init container that creates an {@code s3a://} event-log prefix. */
   public static final String CREATE_EVENT_LOG_DIR = "create-event-log-dir";
   /**

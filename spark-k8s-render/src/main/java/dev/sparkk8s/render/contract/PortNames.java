@@ -5,6 +5,8 @@ public final class PortNames {
 
   /** Spark Connect, on the Connect server and its Service. */
   public static final String GRPC = "grpc";
+  /** Spark Connect over TLS with a token, on the Connect server's proxy ({@code security.connect}). */
+  public static final String GRPC_TLS = "grpc-tls";
   /** The driver's UI (4040), on the Connect server. */
   public static final String UI = "ui";
   /** {@code spark.driver.port} and {@code spark.driver.blockManager.port}, on the Connect server. */

@@ -40,7 +40,8 @@ class ChartContractTest {
           request("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=kubeflow"),
           request("spark.connect.mode.k8s.backend=standalone", "monitoring.enabled=true",
               "monitoring.serviceMonitor.enabled=true", "monitoring.prometheusRule.enabled=true",
-              "monitoring.grafanaDashboards.enabled=true"))
+              "monitoring.grafanaDashboards.enabled=true", "security.connect.enabled=true",
+              "security.connect.tls.existingSecret=connect-tls", "security.connect.token.existingSecret=connect-token"))
       .map(new ChartRenderer(TestCharts.real())::render)
       .toList();
 
