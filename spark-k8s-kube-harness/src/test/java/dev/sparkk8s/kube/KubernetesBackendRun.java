@@ -3,6 +3,7 @@ package dev.sparkk8s.kube;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.local.EmbeddedS3;
+import dev.sparkk8s.local.LocalConnectAuth;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.LogTail;
 import dev.sparkk8s.local.PodObjects;
@@ -22,10 +23,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +68,21 @@ public final class KubernetesBackendRun implements AutoCloseable {
     this.processes = processes;
     this.s3 = s3;
     this.runDir = runDir;
-    this.connectUrl = "sc://127.0.0.1:" + processes.port("connect", PortNames.GRPC);
+    this.connectUrl = LocalConnectAuth.references(release)
+        .map(refs -> "sc://127.0.0.1:" + processes.port("connect", PortNames.GRPC_TLS) + "/;use_ssl=true;token="
+            + token(api, refs.token()))
+        .orElse("sc://127.0.0.1:" + processes.port("connect", PortNames.GRPC));
+  }
+
+  /** The clients' token of security.connect, from its Secret in the API (its CA the test trusts: ConnectTrust). */
+  private static String token(MockKubernetesApi api, SecretKeySelector ref) {
+    Secret secret = api.client().secrets().inNamespace(NAMESPACE).withName(ref.getName()).get();
+    if (secret == null) {
+      throw new IllegalStateException("no Secret " + ref.getName() + " with the Spark Connect token in " + NAMESPACE);
+    }
+    return secret.getStringData() != null && secret.getStringData().containsKey(ref.getKey())
+        ? secret.getStringData().get(ref.getKey())
+        : new String(java.util.Base64.getDecoder().decode(secret.getData().get(ref.getKey())), StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,8 +1,12 @@
 package dev.sparkk8s.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sparkk8s.connect.ConnectSessions;
+import dev.sparkk8s.connect.ConnectTrust;
 import dev.sparkk8s.connect.DeploymentCheck;
+import dev.sparkk8s.local.LocalTlsCertificates;
 import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -31,7 +35,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * security.authenticate with network and disk encryption on the kubernetes backend: the driver makes the secret
  * and gives it to the executor pods it creates, or (existingSecret) the driver and its executor pods read the
  * Secret as a file; either way they register and run the known-answer queries over authenticated, encrypted
- * connections, and an executor pod with another secret is refused by the driver and never registers.
+ * connections, and an executor pod with another secret is refused by the driver and never registers. With the
+ * Secret, the clients reach the server through the chart's TLS proxy (security.connect) with a token: the queries
+ * pass through it, a wrong token is refused.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class AuthenticationKubernetesBackendIT {
@@ -40,6 +46,8 @@ class AuthenticationKubernetesBackendIT {
   private static final String INTRUDER = "intruder-exec";
   private static final String AUTH_SECRET = "spark-auth";
   private static final String OTHER_SECRET = "other-auth";
+  private static final String CONNECT_TLS = "spark-connect-tls";
+  private static final String CONNECT_TOKEN = "spark-connect-token";
 
   @ParameterizedTest(name = "Spark {0}, the secret from a Secret: {1}")
   @CsvSource({"3.5, false", "4.1, false", "3.5, true", "4.1, true"})
@@ -48,13 +56,28 @@ class AuthenticationKubernetesBackendIT {
     List<String> sets = new ArrayList<>(List.of("spark.executor.instances=1", "spark.executor.cores=1",
         "spark.executor.memory=1g", "security.authenticate.enabled=true", "security.networkEncryption=true",
         "security.ioEncryption=true"));
+    LocalTlsCertificates.Issued tls = LocalTlsCertificates.issue();
     if (fromSecret) {
       sets.add("security.authenticate.existingSecret=" + AUTH_SECRET);
+      // And the clients' side: Spark Connect behind the chart's TLS proxy with a token.
+      sets.addAll(List.of("security.connect.enabled=true", "security.connect.tls.existingSecret=" + CONNECT_TLS,
+          "security.connect.token.existingSecret=" + CONNECT_TOKEN));
+      ConnectTrust.trust(Files.writeString(runDir.resolve("ca.crt"), tls.ca().certificate()));
     }
     try (KubernetesBackendRun run = KubernetesBackendRun.setup(Charts.chartDir(), version, runDir).sets(sets)
-        .existing(secret(AUTH_SECRET, "the-release-secret"), secret(OTHER_SECRET, "not-the-release-secret"))
+        .existing(secret(AUTH_SECRET, "the-release-secret"), secret(OTHER_SECRET, "not-the-release-secret"),
+            new SecretBuilder().withNewMetadata().withName(CONNECT_TLS).endMetadata().withType("kubernetes.io/tls")
+                .addToStringData("tls.crt", tls.server().certificate())
+                .addToStringData("tls.key", tls.server().privateKey()).build(),
+            new SecretBuilder().withNewMetadata().withName(CONNECT_TOKEN).endMetadata()
+                .addToStringData("token", "the-clients-token").build())
         .start()) {
+      assertThat(run.connectUrl()).as("the client URL").contains(fromSecret ? ";use_ssl=true;token=the-clients-token" : "sc://");
       assertThat(DeploymentCheck.failures(run.connectUrl(), null)).as("known-answer queries").isEmpty();
+      if (fromSecret) {
+        assertThatThrownBy(() -> ConnectSessions.open(run.connectUrl().replace("the-clients-token", "another")))
+            .as("a wrong token, at the proxy").hasStackTraceContaining("UNAUTHENTICATED");
+      }
       Pod executor = run.executorPods().get(0);
       if (fromSecret) {
         assertThat(env(executor, SECRET_ENV)).as("no secret in the executor pod's spec").isEmpty();

@@ -37,14 +37,14 @@ public final class LocalConnectAuth {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Where the rendered proxy reads its TLS Secret and its token from. */
-  record References(String tlsSecret, SecretKeySelector token) {
+  public record References(String tlsSecret, SecretKeySelector token) {
   }
 
   private LocalConnectAuth() {
   }
 
   /** The proxy's Secret references, if the release renders the proxy. */
-  static Optional<References> references(RenderedRelease release) {
+  public static Optional<References> references(RenderedRelease release) {
     return ChartContainer.of(release).stream().filter(c -> c.component() == Component.CONNECT)
         .flatMap(c -> c.sidecars().stream())
         .filter(c -> c.container().getName().equals(ContainerNames.CONNECT_PROXY)).findFirst()

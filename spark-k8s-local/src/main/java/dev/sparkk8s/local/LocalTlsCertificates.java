@@ -43,24 +43,24 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * TLS material in PEM: a CA and a server certificate it signs, made for one run (EC P-256, valid a year, for
  * {@code localhost} and {@code 127.0.0.1}), and the check that a certificate and a private key belong together.
  */
-final class LocalTlsCertificates {
+public final class LocalTlsCertificates {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration VALIDITY = Duration.ofDays(365);
 
   /** A certificate and its key, in PEM. */
-  record Pem(String certificate, String privateKey) {
+  public record Pem(String certificate, String privateKey) {
   }
 
   /** The run's CA and the server certificate it signed. */
-  record Issued(Pem ca, Pem server) {
+  public record Issued(Pem ca, Pem server) {
   }
 
   private LocalTlsCertificates() {
   }
 
   /** A new CA of its own name and a server certificate for this machine's loopback it signs. */
-  static Issued issue() {
+  public static Issued issue() {
     try {
       KeyPair caKeys = keyPair();
       X500Name caName = new X500Name("CN=spark-k8s up --local CA " + serial().toString(16) + ",O=spark-k8s");
