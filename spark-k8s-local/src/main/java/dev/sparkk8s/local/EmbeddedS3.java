@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +131,7 @@ public final class EmbeddedS3 {
 
   private static Path writeProperties(Path dir, int port, S3Credentials credentials) throws IOException {
     Path file = dir.resolve("s3proxy.properties");
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    OwnerOnlyFiles.create(file);
     Properties p = new Properties();
     p.setProperty("s3proxy.endpoint", url(port));
     p.setProperty("s3proxy.authorization", "aws-v2-or-v4");

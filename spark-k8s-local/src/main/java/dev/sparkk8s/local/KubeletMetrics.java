@@ -48,17 +48,18 @@ public final class KubeletMetrics {
   String text() {
     StringBuilder out = new StringBuilder("# HELP ").append(CPU).append(" Cumulative cpu time consumed in seconds.\n")
         .append("# TYPE ").append(CPU).append(" counter\n");
-    Map<String, Double> byPod = new TreeMap<>();
+    // A pod's sidecar is recorded as <pod>/<container>.
+    Map<String, Double> byProcess = new TreeMap<>();
     LocalState.read(runDir).ifPresent(state -> state.processes().forEach(p -> p.handle()
-        .ifPresent(h -> byPod.put(p.name(), ContainerCpu.seconds(h)))));
-    byPod.forEach((pod, seconds) -> container(pod).ifPresent(container -> out.append(String.format(Locale.ROOT,
-        "%s{container=\"%s\",namespace=\"%s\",pod=\"%s\"} %.3f%n", CPU, container, containers.namespace(), pod,
-        seconds))));
+        .ifPresent(h -> byProcess.put(p.name(), ContainerCpu.seconds(h)))));
+    byProcess.forEach((name, seconds) -> {
+      String pod = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+      Optional<String> container = name.contains("/") ? Optional.of(name.substring(name.indexOf('/') + 1))
+          : Optional.ofNullable(containers.byPod().get(pod));
+      container.ifPresent(c -> out.append(String.format(Locale.ROOT,
+          "%s{container=\"%s\",namespace=\"%s\",pod=\"%s\"} %.3f%n", CPU, c, containers.namespace(), pod, seconds)));
+    });
     return out.toString();
-  }
-
-  private Optional<String> container(String pod) {
-    return Optional.ofNullable(containers.byPod().get(pod));
   }
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -8,9 +8,6 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +21,6 @@ final class LocalAuthSecret {
 
   /** The variable Spark reads the shared secret from. */
   static final String ENV = "_SPARK_AUTH_SECRET";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private LocalAuthSecret() {
   }
@@ -48,10 +44,7 @@ final class LocalAuthSecret {
     try {
       if (!Files.isRegularFile(file)) {
         Files.createDirectories(file.getParent());
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, HexFormat.of().formatHex(bytes));
+        OwnerOnlyFiles.write(file, OwnerOnlyFiles.randomHex(32));
       }
       return Files.readString(file).strip();
     } catch (IOException e) {

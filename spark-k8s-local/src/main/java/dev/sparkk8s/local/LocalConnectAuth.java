@@ -13,9 +13,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +31,6 @@ public final class LocalConnectAuth {
   private static final String CERTIFICATE = "tls.crt";
   private static final String KEY = "tls.key";
   private static final String TOKEN = "token";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Where the rendered proxy reads its TLS Secret and its token from. */
   public record References(String tlsSecret, SecretKeySelector token) {
@@ -69,10 +65,8 @@ public final class LocalConnectAuth {
         server = issued.server();
       }
       Files.writeString(dir.resolve(CERTIFICATE), server.certificate());
-      ownerOnly(dir.resolve(KEY), server.privateKey());
-      byte[] token = new byte[32];
-      RANDOM.nextBytes(token);
-      ownerOnly(dir.resolve(TOKEN), HexFormat.of().formatHex(token));
+      OwnerOnlyFiles.write(dir.resolve(KEY), server.privateKey());
+      OwnerOnlyFiles.write(dir.resolve(TOKEN), OwnerOnlyFiles.randomHex(32));
     } catch (IOException e) {
       throw new LocalRuntimeException("cannot keep the run's Spark Connect TLS material in " + dir + ": "
           + e.getMessage(), e);
@@ -117,12 +111,6 @@ public final class LocalConnectAuth {
         .filter(Objects::nonNull).map(v -> v.getSecretKeyRef()).filter(Objects::nonNull).findFirst()
         .orElseThrow(() -> new LocalRuntimeException(ContainerNames.CONNECT_PROXY + " reads no token from a Secret ("
             + TOKEN_VARIABLE + ")"));
-  }
-
-  private static void ownerOnly(Path file, String content) throws IOException {
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, content);
   }
 
   private static String read(Path file) {

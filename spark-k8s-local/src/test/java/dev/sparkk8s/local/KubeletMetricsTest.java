@@ -60,6 +60,17 @@ class KubeletMetricsTest {
   }
 
   @Test
+  void aSidecarCountsAsItsPodsContainerOfItsOwnName(@TempDir Path runDir) throws Exception {
+    Process proxy = start("exec sleep 60");
+    new LocalState("4.1", runDir, Instant.now(), null, null, null, null,
+        List.of(new LocalProcess("connect/connect-proxy", Component.CONNECT, proxy.pid(), Map.of(), null,
+            runDir.resolve("p.log"))), runDir, null, null, null).write();
+
+    assertThat(new KubeletMetrics(runDir, containers()).text())
+        .contains("container_cpu_usage_seconds_total{container=\"connect-proxy\",namespace=\"default\",pod=\"connect\"} ");
+  }
+
+  @Test
   void itsServerAnswersAsTheKubeletsCadvisorEndpoint(@TempDir Path runDir) throws Exception {
     Process pod = start("exec sleep 60");
     write(runDir, pod);
