@@ -79,11 +79,13 @@ final class ReleaseOnMockApi implements AutoCloseable {
   private KubernetesClient client;
 
   /** The kubernetes backend with an S3 event log read by a History Server. */
-  static ReleaseOnMockApi kubernetesBackend() {
-    return new ReleaseOnMockApi(List.of("spark.image.repository=registry.example.com/spark",
+  static ReleaseOnMockApi kubernetesBackend(String... moreSets) {
+    List<String> sets = new ArrayList<>(List.of("spark.image.repository=registry.example.com/spark",
         "spark.image.tag=4.1.1-connect-s3", "spark.s3.enabled=true", "spark.s3.endpoint=http://minio.minio.svc:9000",
         "spark.s3.credentials.secretName=minio-credentials", "spark.eventLog.enabled=true",
         "spark.eventLog.dir=s3a://spark-events/logs", "spark.historyServer.enabled=true"));
+    sets.addAll(List.of(moreSets));
+    return new ReleaseOnMockApi(sets);
   }
 
   /** The standalone backend: the Connect server, a master and two workers. */

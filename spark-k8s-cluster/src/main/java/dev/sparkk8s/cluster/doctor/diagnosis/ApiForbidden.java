@@ -15,19 +15,24 @@ import java.util.regex.Pattern;
 public final class ApiForbidden implements Diagnosis {
 
   public static final String ID = "api-forbidden";
-  static final Pattern FORBIDDEN = Pattern.compile("is forbidden: (User \"[^\"]+\" cannot (\\S+) resource \"([^\"]+)\""
-      + " in API group \"[^\"]*\"(?: in the namespace \"[^\"]+\"| at the cluster scope))");
+  static final Pattern FORBIDDEN = Pattern.compile("is forbidden: (User \"([^\"]+)\" cannot (\\S+) resource "
+      + "\"([^\"]+)\" in API group \"[^\"]*\"(?: in the namespace \"[^\"]+\"| at the cluster scope))");
+  private static final String SERVICE_ACCOUNT = "system:serviceaccount:";
 
   @Override
   public void examine(ClusterSnapshot snapshot, List<DoctorFinding> out) {
     Refusals.matching(snapshot, FORBIDDEN).forEach(m -> out.add(new DoctorFinding(ID, m.resource(), m.container(),
-        m.source() + " says the API server refused: " + m.match().group(1), fix(m.match().group(2), m.match().group(3)))));
+        m.source() + " says the API server refused: " + m.match().group(1),
+        fix(m.match().group(2), m.match().group(3), m.match().group(4)))));
   }
 
-  private static String fix(String verb, String resource) {
-    return "let that account " + verb + " " + resource + ": the chart's driver Role grants pods, services, configmaps "
-        + "and persistentvolumeclaims in the release's namespace to its ServiceAccount when rbac.create and "
-        + "serviceAccount.create are true; with rbac.create=false, or an existing serviceAccount.name, bind it a Role "
-        + "that does";
+  private static String fix(String user, String verb, String resource) {
+    String allow = "let " + user + " " + verb + " " + resource;
+    if (!user.startsWith(SERVICE_ACCOUNT)) {
+      return allow + ": a cluster administrator grants it (RBAC; a node's own account only reads what its pods use)";
+    }
+    return allow + ": the chart's driver Role grants pods, services, configmaps and persistentvolumeclaims in the "
+        + "release's namespace to its ServiceAccount when rbac.create and serviceAccount.create are true; with "
+        + "rbac.create=false, or an existing serviceAccount.name, bind it a Role that does";
   }
 }
