@@ -13,7 +13,8 @@ public final class ApiErrors {
   /** The failure of a request a command cannot do without: an API server that does not answer or refuses it. */
   public static ClusterInputException asInput(KubernetesClient client, KubernetesClientException e) {
     String server = client.getConfiguration().getMasterUrl();
-    if (rootCause(e) instanceof IOException io && e.getCode() <= 0) {
+    IOException io = firstIoCause(e);
+    if (io != null && e.getCode() <= 0) {
       return new ClusterInputException("cannot reach the Kubernetes API server at " + server + ": "
           + io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage()));
     }
@@ -31,11 +32,20 @@ public final class ApiErrors {
     return (e.getCode() > 0 ? e.getCode() + " " : "") + String.join(" ", message.strip().lines().toList());
   }
 
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+  /**
+   * The first input or output error under the client's that says more than "IOException": what the connection said
+   * (ConnectException, UnknownHostException: host, HttpConnectTimeoutException, ...).
+   */
+  private static IOException firstIoCause(Throwable e) {
+    IOException found = null;
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof IOException io) {
+        found = found == null ? io : found;
+        if (io.getClass() != IOException.class || io.getMessage() != null) {
+          return io;
+        }
+      }
     }
-    return cause;
+    return found;
   }
 }

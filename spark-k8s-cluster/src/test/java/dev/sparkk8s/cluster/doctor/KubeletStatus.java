@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.util.List;
 
 /** Pod statuses as a kubelet (and the scheduler) report them. */
-final class KubeletStatus {
+public final class KubeletStatus {
 
   static final String STARTED = "2026-12-03T10:00:00Z";
 
@@ -39,7 +39,7 @@ final class KubeletStatus {
   }
 
   /** The container waits (it is not running) for the reason the kubelet gives; the pod is not ready. */
-  static ContainerStatus waiting(Pod pod, String container, String reason, String message) {
+  public static ContainerStatus waiting(Pod pod, String container, String reason, String message) {
     ContainerStatus status = status(pod, container);
     status.setState(new ContainerStateBuilder().withNewWaiting().withReason(reason).withMessage(message).endWaiting()
         .build());

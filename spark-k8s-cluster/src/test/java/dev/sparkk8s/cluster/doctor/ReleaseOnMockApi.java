@@ -48,10 +48,10 @@ import java.util.logging.Logger;
  * the API server's pod proxy, as expectations next to CRUD mode. A test changes one thing, then {@link #snapshot()}
  * stores it all and reads it back as the doctor does.
  */
-final class ReleaseOnMockApi implements AutoCloseable {
+public final class ReleaseOnMockApi implements AutoCloseable {
 
-  static final String NAMESPACE = "spark";
-  static final String RELEASE = "spark";
+  public static final String NAMESPACE = "spark";
+  public static final String RELEASE = "spark";
   /** The object-name prefix the chart gives release {@code spark}. */
   static final String FULLNAME = "spark-spark-k8s";
   static final String APP_ID = "spark-4f2c9a";
@@ -79,7 +79,7 @@ final class ReleaseOnMockApi implements AutoCloseable {
   private KubernetesClient client;
 
   /** The kubernetes backend with an S3 event log read by a History Server. */
-  static ReleaseOnMockApi kubernetesBackend(String... moreSets) {
+  public static ReleaseOnMockApi kubernetesBackend(String... moreSets) {
     List<String> sets = new ArrayList<>(List.of("spark.image.repository=registry.example.com/spark",
         "spark.image.tag=4.1.1-connect-s3", "spark.s3.enabled=true", "spark.s3.endpoint=http://minio.minio.svc:9000",
         "spark.s3.credentials.secretName=minio-credentials", "spark.eventLog.enabled=true",
@@ -89,7 +89,7 @@ final class ReleaseOnMockApi implements AutoCloseable {
   }
 
   /** The standalone backend: the Connect server, a master and two workers. */
-  static ReleaseOnMockApi standaloneBackend() {
+  public static ReleaseOnMockApi standaloneBackend() {
     return new ReleaseOnMockApi(List.of("spark.connect.mode.k8s.backend=standalone"));
   }
 
@@ -136,7 +136,7 @@ final class ReleaseOnMockApi implements AutoCloseable {
   }
 
   /** The component's first pod. */
-  Pod pod(Component component) {
+  public Pod pod(Component component) {
     return pods.stream().filter(component::labels).findFirst().orElseThrow();
   }
 
@@ -169,6 +169,12 @@ final class ReleaseOnMockApi implements AutoCloseable {
 
   /** Stores the state in the mock API and reads it as the doctor does. */
   ClusterSnapshot snapshot() {
+    store();
+    return new SnapshotReader(client).read(NAMESPACE, RELEASE);
+  }
+
+  /** Stores the state in the mock API; returns the API server's URL. */
+  public String store() {
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
     client.resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build()).create();
@@ -190,11 +196,7 @@ final class ReleaseOnMockApi implements AutoCloseable {
     pods.stream().filter(Component.HISTORY::labels).findFirst().ifPresent(history -> expectProxy(history,
         SparkUis.port(history, ContainerNames.HISTORY, PortNames.HTTP).orElseThrow(), "/api/v1/applications?limit=1",
         historyApplications));
-    return new SnapshotReader(client).read(NAMESPACE, RELEASE);
-  }
-
-  KubernetesClient client() {
-    return client;
+    return "http://127.0.0.1:" + server.getPort();
   }
 
   @Override
