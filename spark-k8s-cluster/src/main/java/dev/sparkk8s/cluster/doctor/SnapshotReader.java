@@ -9,6 +9,7 @@ import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.ContainerNames;
 import dev.sparkk8s.render.contract.PortNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -73,7 +74,7 @@ public final class SnapshotReader {
     Map<ContainerRef, List<String>> logs = new HashMap<>();
     Map<ContainerRef, List<String>> previousLogs = new HashMap<>();
     for (Pod pod : pods) {
-      Stream.concat(DriverLogs.containers(pod).map(c -> c.getName()),
+      Stream.concat(DriverLogs.containers(pod).map(Container::getName),
               Component.WORKER.labels(pod) ? Stream.of(ContainerNames.WORKER) : Stream.empty())
           .forEach(c -> readLog(pod, c, false, logs, notChecked));
       Pods.containerRuns(pod).filter(run -> run.status().getRestartCount() != null
@@ -104,9 +105,9 @@ public final class SnapshotReader {
   }
 
   private String otherReleases(String namespace) {
-    Set<String> releases = client.configMaps().inNamespace(namespace)
-        .withLabel(ChartLabels.PART_OF, "spark-k8s").list().getItems().stream()
-        .map(cm -> cm.getMetadata().getLabels().get(ChartLabels.INSTANCE)).filter(r -> r != null)
+    Set<String> releases = client.configMaps().inNamespace(namespace).withLabel(ChartLabels.INSTANCE).list()
+        .getItems().stream().filter(cm -> Component.of(cm).isPresent())
+        .map(cm -> cm.getMetadata().getLabels().get(ChartLabels.INSTANCE))
         .collect(Collectors.toCollection(TreeSet::new));
     return releases.isEmpty() ? "no release of the chart is there"
         : "releases of the chart there: " + String.join(", ", releases);

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
@@ -45,7 +47,7 @@ final class SparkUis {
   /** The port of the pod's container named {@code name}, if it has one. */
   static Optional<Integer> port(Pod pod, String container, String name) {
     return pod.getSpec().getContainers().stream().filter(c -> container.equals(c.getName()))
-        .map(Container::getPorts).filter(ports -> ports != null).flatMap(ports -> ports.stream())
+        .map(Container::getPorts).filter(Objects::nonNull).flatMap(List::stream)
         .filter(p -> name.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.ContainerNames;
 import org.junit.jupiter.api.Test;
 
 /** A healthy release, as the mock API holds it, gives no finding, and everything the doctor reads was read. */
@@ -20,7 +21,7 @@ class HealthyReleaseDoctorTest {
           .allMatch(p -> ChartLabels.SPARK_ROLE_EXECUTOR.equals(p.getMetadata().getLabels().get(ChartLabels.SPARK_ROLE)));
       assertThat(snapshot.connectConf()).containsEntry("spark.eventLog.dir", "s3a://spark-events/logs");
       assertThat(snapshot.historyConf()).containsEntry("spark.history.fs.logDirectory", "s3a://spark-events/logs");
-      assertThat(snapshot.logs()).containsKey(ReleaseOnMockApi.ref(release.pod(Component.CONNECT), "spark-connect"));
+      assertThat(snapshot.logs()).containsKey(ReleaseOnMockApi.ref(release.pod(Component.CONNECT), ContainerNames.CONNECT));
       assertThat(snapshot.executorsRegistered()).hasValue(2);
       assertThat(snapshot.historyApplications()).hasValue(1);
       assertThat(snapshot.notChecked()).isEmpty();

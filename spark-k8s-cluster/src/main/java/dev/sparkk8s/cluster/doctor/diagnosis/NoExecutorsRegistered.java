@@ -6,6 +6,7 @@ import dev.sparkk8s.cluster.doctor.DriverLogs;
 import dev.sparkk8s.cluster.doctor.Pods;
 import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class NoExecutorsRegistered implements Diagnosis {
     }
     for (Pod server : snapshot.pods(Component.CONNECT)) {
       if (Pods.ready(server)) {
-        String container = DriverLogs.containers(server).findFirst().map(c -> c.getName()).orElse(null);
+        String container = DriverLogs.containers(server).findFirst().map(Container::getName).orElse(null);
         out.add(new DoctorFinding(ID, Pods.ref(server), container, "the server is ready but its UI lists no executor ("
             + expected + " expected)", fix(snapshot)));
       }

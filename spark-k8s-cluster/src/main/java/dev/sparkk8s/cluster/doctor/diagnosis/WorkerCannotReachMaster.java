@@ -3,6 +3,7 @@ package dev.sparkk8s.cluster.doctor.diagnosis;
 import dev.sparkk8s.cluster.doctor.ClusterSnapshot;
 import dev.sparkk8s.cluster.doctor.DoctorFinding;
 import dev.sparkk8s.cluster.doctor.Pods;
+import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import dev.sparkk8s.render.contract.ContainerNames;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,8 +23,8 @@ public final class WorkerCannotReachMaster implements Diagnosis {
   static final String REGISTERED = "Successfully registered with master";
   static final List<String> FAILURES = List.of("Failed to connect to master", "All masters are unresponsive",
       "Connection to master failed");
-  private static final String FIX = "the master pod (app.kubernetes.io/component=master) must be Running and its "
-      + "Service reachable from the workers on spark.standalone.master.port: with networkPolicy.enabled, nothing else "
+  private static final String FIX = "the master pod (" + ChartLabels.COMPONENT + "=" + Component.MASTER
+      + ") must be Running and its Service reachable from the workers on spark.standalone.master.port: with networkPolicy.enabled, nothing else "
       + "may block it; with security.authenticate.enabled, the worker and the master must read the same Secret";
 
   @Override
