@@ -40,9 +40,18 @@ public final class NoExecutorsRegistered implements Diagnosis {
       return 0;
     }
     if (Boolean.parseBoolean(conf.get("spark.dynamicAllocation.enabled"))) {
-      return Integer.parseInt(conf.getOrDefault("spark.dynamicAllocation.minExecutors", "0"));
+      return count(conf, "spark.dynamicAllocation.minExecutors", 0);
     }
-    return Integer.parseInt(conf.getOrDefault("spark.executor.instances", "1"));
+    return count(conf, "spark.executor.instances", 1);
+  }
+
+  /** A count of the configuration; what Spark assumes without one, or none when it is not a number. */
+  private static int count(Map<String, String> conf, String key, int unset) {
+    try {
+      return conf.containsKey(key) ? Integer.parseInt(conf.get(key).strip()) : unset;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static String fix(ClusterSnapshot snapshot) {
