@@ -170,7 +170,7 @@ class ExitCodesTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"", "render", "up"})
+  @ValueSource(strings = {"", "render", "up", "doctor"})
   void helpListsEveryExitCode(String command) {
     Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
     assertThat(r.out().replaceAll("\\s+", " ")).contains("Exit codes: 0 success, 1 a failed check, "

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"", "render", "lint", "presets", "up", "status", "down", "e2e", "load"})
+  @ValueSource(strings = {"", "render", "lint", "presets", "up", "status", "down", "doctor", "e2e", "load"})
   void everyCommandHasHelp(String command) {
     Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
     assertThat(r.exitCode()).as(r.toString()).isZero();

@@ -1,0 +1,37 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.cluster.Kubeconfigs;
+import dev.sparkk8s.render.RenderRequest;
+import io.fabric8.kubernetes.client.Config;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which cluster, namespace and release a command works on. */
+public class ClusterOptions {
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "Kubeconfig of the cluster (default: the first file of KUBECONFIG, else ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "CONTEXT", description = "Context of the kubeconfig (default: its current one).")
+  String context;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "Namespace of the release (default: the context's, else " + RenderRequest.DEFAULT_NAMESPACE + ").")
+  String namespace;
+
+  @Option(names = "--release", paramLabel = "NAME", defaultValue = RenderRequest.DEFAULT_RELEASE,
+      description = "Release name (default: ${DEFAULT-VALUE}).")
+  String release;
+
+  Config config() {
+    return Kubeconfigs.config(kubeconfig, context);
+  }
+
+  String namespace(Config config) {
+    if (namespace != null) {
+      return namespace;
+    }
+    return config.getNamespace() == null ? RenderRequest.DEFAULT_NAMESPACE : config.getNamespace();
+  }
+}
