@@ -64,6 +64,11 @@ class CliLifecycleTest {
     assertThat(helmList()).extracting(Release::getName, Release::getRevision, Release::getStatus)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("spark", "1", "deployed"));
     Set<String> kubernetesBackend = releaseObjects();
+    Cli.Result status = Cli.run("status", "--kubeconfig", kubeconfig.toString());
+    assertThat(status.exitCode()).as(status.toString()).isZero();
+    assertThat(status.out()).startsWith("release spark in namespace spark: spark-k8s-")
+        .contains(", revision 1, deployed").contains("values given: none")
+        .contains("Spark Connect (in the cluster): sc://spark-spark-k8s-connect.spark.svc:15002");
 
     Cli.Result migrated = up("--no-wait", "--backend", "standalone", "--yes");
 
@@ -72,6 +77,8 @@ class CliLifecycleTest {
         .contains("  + StatefulSet/spark-spark-k8s-master").contains("  - ConfigMap/spark-spark-k8s-executor-pod-template")
         .contains("rolled back to revision 1").contains("Helm: release spark revision 2 deployed");
     Set<String> standaloneBackend = releaseObjects();
+    Cli.Result json = Cli.run("status", "--kubeconfig", kubeconfig.toString(), "--output", "json");
+    assertThat(json.out()).contains("\"revision\" : \"2\"").contains("backend: standalone");
     assertThat(difference(standaloneBackend, kubernetesBackend)).isEqualTo(announced(migrated.out(), "+"));
     assertThat(difference(kubernetesBackend, standaloneBackend)).isEqualTo(announced(migrated.out(), "-"));
 
@@ -131,6 +138,9 @@ class CliLifecycleTest {
 
   @Test
   void statusAndDownOfAReleaseThatIsNotThereAreOneLine() {
+    Cli.Result status = Cli.run("status", "--kubeconfig", kubeconfig.toString(), "--release", "other");
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(2);
+    assertThat(status.err()).isEqualTo("spark-k8s: no Helm release other in namespace spark\n");
     Cli.Result down = Cli.run("down", "--kubeconfig", kubeconfig.toString(), "--release", "other");
 
     assertThat(down.exitCode()).as(down.toString()).isEqualTo(2);

@@ -47,9 +47,11 @@ public final class HelmRelease {
         .stream().filter(r -> r.getName().equals(name)).findFirst();
   }
 
-  /** The values its user gave (as {@code helm get values}: YAML, without the chart's defaults). */
+  /** The values its user gave (as {@code helm get values}: YAML, without the chart's defaults); empty for none. */
   public String userValues() {
-    return helm(() -> Helm.get(name).values().withNamespace(namespace).withKubeConfigContents(kubeconfig).call());
+    String values = helm(() -> Helm.get(name).values().withNamespace(namespace).withKubeConfigContents(kubeconfig)
+        .call()).strip();
+    return values.equals("null") ? "" : values;
   }
 
   /** {@code helm install --atomic --timeout}. */
