@@ -2,6 +2,7 @@ package dev.sparkk8s.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.render.ReleaseDiff;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import dev.sparkk8s.local.LocalOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a local platform keeps its state and logs; shared by up, status and down. */
+/** {@code --local} and where a local platform keeps its state and logs; shared by up, status and down. */
 public class LocalRunOption {
 
-  @Option(names = "--local", required = true,
-      description = "The platform on this machine (required: cluster deployment is not available yet).")
+  @Option(names = "--local",
+      description = "The platform as processes on this machine instead of a release on a cluster.")
   boolean local;
 
   @Option(names = "--run-dir", paramLabel = "DIR",

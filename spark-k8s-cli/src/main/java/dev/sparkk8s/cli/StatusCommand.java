@@ -1,6 +1,11 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.cluster.lifecycle.HelmRelease;
+import dev.sparkk8s.cluster.lifecycle.ReleaseStatus;
 import dev.sparkk8s.common.ExitCode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalProcessStatus;
 import java.io.PrintWriter;
@@ -8,10 +13,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code spark-k8s status --local}: each process, its ports and its health. */
+/** {@code spark-k8s status}: a release on a cluster, or with --local each process, its ports and its health. */
 @Command(name = "status",
-    description = "Show each process of the local platform, its ports and health. Exit code 1 when one is not running.")
+    description = "Without --local: a release on a cluster (Helm's record: chart, revision, state, the values given; "
+        + "each pod with its component, phase, readiness and restarts, executor pods included; the Connect URL). With "
+        + "--local: show each process of the local platform, its ports and health. Exit code 1 when one is not running.")
 public class StatusCommand implements Callable<Integer> {
 
   @Mixin
@@ -20,9 +28,24 @@ public class StatusCommand implements Callable<Integer> {
   @Mixin
   LocalRunOption run;
 
+  @Mixin
+  ClusterOptions cluster;
+
+  @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+      description = "On a cluster: text (default) or json.")
+  DoctorOutput.Format output;
+
   @Override
   public Integer call() {
     PrintWriter out = terminal.out();
+    if (!run.local) {
+      Config config = cluster.config();
+      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        HelmRelease release = ClusterRelease.existing(cluster, client, cluster.namespace(config));
+        ReleaseStatusOutput.print(ReleaseStatus.read(client, release), output, out);
+      }
+      return ExitCode.OK.status();
+    }
     List<LocalProcessStatus> statuses = LocalPlatform.status(run.runDir);
     out.printf("%-16s %-9s %-8s %-40s %s%n", "PROCESS", "STATE", "PID", "PORTS", "URL");
     for (LocalProcessStatus s : statuses) {

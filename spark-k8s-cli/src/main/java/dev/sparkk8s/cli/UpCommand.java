@@ -9,12 +9,17 @@ import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code spark-k8s up --local}: the platform as processes on this machine, on real Spark. */
+/** {@code spark-k8s up}: a release on a cluster ({@link ClusterUp}), or with --local the platform as processes on this machine. */
 @Command(name = "up",
     description = {"Start the platform: with --local, the chart's Standalone master, workers, History Server and "
         + "Spark Connect server as processes on this machine, from what the chart renders (only addresses are "
@@ -28,7 +33,15 @@ import picocli.CommandLine.Option;
         + "checked, never written to: a bucket it does not let the keys use fails at once. With --monitoring, also a Prometheus server (Debian's prometheus) that scrapes them as the chart's "
         + "ServiceMonitors say, with the chart's alerts as its rules. Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
-        "Stop them with 'spark-k8s down --local'."})
+        "Stop them with 'spark-k8s down --local'.",
+        "Without --local: install or upgrade the release on the cluster of --kubeconfig/--context with Helm's own code "
+            + "(a normal Helm release), after lint (refused on findings unless --force). An upgrade keeps the values "
+            + "given before (as --reuse-values), shows the objects it adds, removes and changes and asks to confirm "
+            + "(--yes skips). Helm's atomic install/upgrade: not ready within --timeout, it is rolled back. Then waits "
+            + "until the Connect server answers a query through a port-forward, printing what it waits for; not ready "
+            + "in time, prints the doctor's findings and exits 1.",
+        "Exit 0: ready; 1: lint findings, not confirmed, not ready; 2: no such kubeconfig, context or namespace, an "
+            + "API server that does not answer."})
 public class UpCommand implements Callable<Integer> {
 
   @Mixin
@@ -81,8 +94,45 @@ public class UpCommand implements Callable<Integer> {
       description = "A Spark home with jars/ (default: the one the build assembled for --spark).")
   Path sparkHome;
 
+  @Mixin
+  ClusterOptions cluster;
+
+  @Option(names = "--backend", paramLabel = "BACKEND",
+      description = "On a cluster: spark.connect.mode.k8s.backend (kubernetes, standalone, operator).")
+  String backend;
+
+  @Option(names = "--force", description = "On a cluster: install or upgrade although lint finds problems.")
+  boolean force;
+
+  @Option(names = {"-y", "--yes"}, description = "On a cluster: upgrade without asking to confirm the changes.")
+  boolean yes;
+
+  @Option(names = "--no-wait",
+      description = "On a cluster: return once Helm has applied the release and its workloads are ready, without "
+          + "asking the Connect server a query.")
+  boolean noWait;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
+      description = "On a cluster: how long Helm waits for the workloads (then rolls back) and up for a first "
+          + "answer, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
+    if (!run.local) {
+      List<String> shorthands = new ArrayList<>();
+      if (backend != null) {
+        shorthands.add("spark.connect.mode.k8s.backend=" + backend);
+      }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--spark")) {
+        shorthands.add("spark.version=" + spark.version);
+      }
+      return new ClusterUp(cluster, chart.renderer(), terminal.out(), ClusterUp.stdin())
+          .run(new ClusterUp.Request(values.userValues(), shorthands, force, yes, !noWait, timeout));
+    }
     PrintWriter out = terminal.out();
     LocalOptions options = new LocalOptions(spark.version, values.userValues(), workers, connectPort, run.runDir,
         chart.chart, monitoring, new LocalOptions.ConnectAuth(auth, tlsCertificate, tlsKey));

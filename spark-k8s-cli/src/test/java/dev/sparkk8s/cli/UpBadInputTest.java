@@ -85,9 +85,11 @@ class UpBadInputTest {
   }
 
   @Test
-  void upWithoutLocalIsAUsageError() {
-    Cli.Result r = Cli.run("up");
+  void upWithoutLocalIsForAClusterAndAKubeconfigThatIsNotThereIsOneLine(@TempDir Path runDir) {
+    Path missing = runDir.resolve("no-kubeconfig");
+    Cli.Result r = Cli.run("up", "--kubeconfig", missing.toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("--local");
+    assertThat(r.err()).isEqualTo("spark-k8s: --kubeconfig " + missing + ": cannot read it (NoSuchFileException: "
+        + missing + ")\n");
   }
 }

@@ -3,6 +3,8 @@ package dev.sparkk8s.cluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,25 @@ public final class Kubeconfigs {
     config.setRequestTimeout(REQUEST_TIMEOUT_MS);
     config.setRequestRetryBackoffLimit(0);
     return config;
+  }
+
+  /**
+   * The kubeconfig's text for Helm's own client, with {@code context} (when given) as its current context; call
+   * {@link #config} first, which checks the file and the context.
+   */
+  public static String helmContents(Path kubeconfig, String context) {
+    Path file = kubeconfig != null ? kubeconfig : defaultFile().orElseThrow();
+    try {
+      String text = Files.readString(file);
+      if (context == null) {
+        return text;
+      }
+      io.fabric8.kubernetes.api.model.Config parsed = KubeConfigUtils.parseConfigFromString(text);
+      parsed.setCurrentContext(context);
+      return Serialization.asYaml(parsed);
+    } catch (IOException e) {
+      throw new ClusterInputException("--kubeconfig " + file + ": cannot read it (" + e.getMessage() + ")");
+    }
   }
 
   private static Optional<Path> defaultFile() {

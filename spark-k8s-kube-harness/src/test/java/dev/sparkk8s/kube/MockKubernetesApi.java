@@ -31,6 +31,18 @@ public final class MockKubernetesApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort();
   }
 
+  /** A kubeconfig whose one context, {@code mock}, points at this API with {@code namespace} as its default. */
+  public String kubeconfig(String namespace) {
+    return """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "%s"}}]
+        users: [{name: mock, user: {token: not-a-secret}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
+        current-context: mock
+        """.formatted(url(), namespace);
+  }
+
   /** A client for the harness's own requests (they are not recorded as the driver's). */
   public KubernetesClient client() {
     return harnessClient;

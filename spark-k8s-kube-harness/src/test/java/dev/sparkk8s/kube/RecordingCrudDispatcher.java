@@ -28,12 +28,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * pod only gets a {@code deletionTimestamp}; its kubelet stops the containers, reports their end
  * and deletes it for good with a grace period of 0, which is when watchers see it DELETED with its
  * final status, as Spark expects); a list with a set-based label selector lists only the objects it
- * selects. Every request is recorded in RBAC terms.
+ * selects; what Helm's client (client-go) needs besides (see {@link ApiDiscovery}): Secrets sent in protobuf, strategic
+ * merge patches, lists of their own kind ({@code SecretList}, not {@code List}) and a JSON content type on every
+ * answer. Every request is recorded in RBAC terms.
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long DEFAULT_GRACE_SECONDS = 30;
+  private static final String JSON_TYPE = "application/json";
+  private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
   /** The finalizer that holds a terminating pod for its kubelet, as the API server's graceful deletion does. */
   static final String GRACEFUL_DELETION = "harness.spark-k8s.dev/graceful-deletion";
 
@@ -45,6 +49,22 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    Optional<String> about = ApiDiscovery.answer(request.getPath());
+    if (about.isPresent()) {
+      return new MockResponse().setResponseCode(200).setBody(about.get()).setHeader("Content-Type", JSON_TYPE);
+    }
+    MockResponse response = dispatchJson(request);
+    Optional<ApiDiscovery.ApiType> listed = ApiDiscovery.listed(request.getPath());
+    if (listed.isPresent() && request.getMethod().equals("GET") && response.code() == 200
+        && response.getBody() != null) {
+      String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+      response.setBody(body.replaceFirst("\"apiVersion\":\"v1\",\"kind\":\"List\"",
+          "\"apiVersion\":\"" + listed.get().groupVersion() + "\",\"kind\":\"" + listed.get().kind() + "List\""));
+    }
+    return response.setHeader("Content-Type", JSON_TYPE);
+  }
+
+  private MockResponse dispatchJson(RecordedRequest request) {
     ApiRequest api = ApiRequest.of(request.getMethod(), request.getPath());
     // Requests the harness itself makes (setting up, playing the kubelet) are not the driver's.
     if (api != null && !"harness".equals(request.getHeader("X-Harness"))) {
@@ -56,7 +76,44 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
         return graceful.get();
       }
     }
+    if (request.getBody() != null && ProtobufSecret.isProtobuf(request.getBody().getBytes())) {
+      // Helm's storage writes Secrets and deletes with protobuf DeleteOptions, which the deletion does not need.
+      boolean write = request.getMethod().equals("POST") || request.getMethod().equals("PUT");
+      return super.dispatch(withBody(request, write ? JSON.valueToTree(ProtobufSecret.decode(request.getBody().getBytes()))
+          : JSON.createObjectNode()));
+    }
+    if (request.getMethod().equals("PATCH")
+        && STRATEGIC_MERGE_PATCH.equals(String.valueOf(request.getHeader("Content-Type")))) {
+      return strategicMergePatch(request);
+    }
     return super.dispatch(request);
+  }
+
+  /** Applied here, then stored as an update: the mock knows JSON merge and JSON patches only. */
+  private MockResponse strategicMergePatch(RecordedRequest request) {
+    String path = URI.create(request.getPath()).getPath();
+    MockResponse stored = super.handleGet(path);
+    if (stored.code() != 200) {
+      return stored;
+    }
+    try {
+      ObjectNode patched = StrategicMergePatch.apply((ObjectNode) JSON.readTree(stored.getBody().readUtf8()),
+          (ObjectNode) JSON.readTree(request.getUtf8Body()));
+      ((ObjectNode) patched.get("metadata")).remove("resourceVersion");
+      return super.handleUpdate(new RecordedRequest("PUT " + path + " HTTP/1.1", HttpMethod.PUT, path,
+          request.getHeaders(), new Buffer().writeUtf8(JSON.writeValueAsString(patched))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static RecordedRequest withBody(RecordedRequest request, JsonNode body) {
+    try {
+      return new RecordedRequest(request.getRequestLine(), request.method(), request.getPath(), request.getHeaders(),
+          new Buffer().writeUtf8(JSON.writeValueAsString(body)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

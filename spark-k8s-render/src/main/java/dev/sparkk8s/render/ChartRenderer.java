@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Renders the chart in-process with the Helm library embedded in helm-java (Helm 3.21, no binary).
@@ -54,17 +57,26 @@ public final class ChartRenderer {
 
   /** Exactly what {@code helm template} prints for these inputs. */
   public String renderYaml(RenderRequest request) {
+    TemplateCommand template = new Helm(chartDir).template()
+        .withName(request.releaseName())
+        .withNamespace(request.namespace())
+        .withKubeVersion(request.kubeVersion());
+    return withValues(request, template::withValuesFile, template::set, template::call);
+  }
+
+  /**
+   * Runs a Helm command ({@code call}) with the request's values applied as {@link #renderYaml} applies them: the
+   * preset first, then the values files, then the {@code --set} pairs; Helm's errors translated as for a render.
+   */
+  public <T> T withValues(RenderRequest request, Consumer<Path> valuesFile, BiConsumer<String, String> set,
+      Supplier<T> call) {
     Map<String, String> fileNames = new LinkedHashMap<>();
     List<Path> temporary = new ArrayList<>();
     try {
-      TemplateCommand template = new Helm(chartDir).template()
-          .withName(request.releaseName())
-          .withNamespace(request.namespace())
-          .withKubeVersion(request.kubeVersion());
       List<String> problems = new ArrayList<>();
       if (request.preset().isPresent()) {
         Presets.Preset preset = presets.get(request.preset().get());
-        template.withValuesFile(helmPath(preset.file(),
+        valuesFile.accept(helmPath(preset.file(),
             "preset " + preset.name() + " (" + Presets.DIRECTORY + "/" + preset.file().getFileName() + ")",
             fileNames, temporary));
       }
@@ -74,17 +86,17 @@ public final class ChartRenderer {
         } else if (!Files.isReadable(file)) {
           problems.add(file + ": not readable");
         } else {
-          template.withValuesFile(helmPath(file, file.toString(), fileNames, temporary));
+          valuesFile.accept(helmPath(file, file.toString(), fileNames, temporary));
         }
       }
       if (!problems.isEmpty()) {
         throw new ValuesException(problems);
       }
       for (SetValue pair : OrderedSets.resolve(request.sets())) {
-        template.set(pair.key(), pair.value());
+        set.accept(pair.key(), pair.value());
       }
       try {
-        return template.call();
+        return call.get();
       } catch (IllegalStateException e) {
         throw new HelmErrors(ValuesSchema.of(chartDir), fileNames).translate(e.getMessage());
       }

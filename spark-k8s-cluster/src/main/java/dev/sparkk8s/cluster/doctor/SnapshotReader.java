@@ -2,6 +2,7 @@ package dev.sparkk8s.cluster.doctor;
 
 import dev.sparkk8s.cluster.ApiErrors;
 import dev.sparkk8s.cluster.ClusterInputException;
+import dev.sparkk8s.cluster.Namespaces;
 import dev.sparkk8s.render.SparkDefaults;
 import dev.sparkk8s.render.contract.ChartConfigMap;
 import dev.sparkk8s.render.contract.ChartLabels;
@@ -57,7 +58,7 @@ public final class SnapshotReader {
   }
 
   private ClusterSnapshot readChecked(String namespace, String release) {
-    requireNamespace(namespace);
+    Namespaces.require(client, namespace);
     List<Pod> pods = client.pods().inNamespace(namespace).withLabel(ChartLabels.INSTANCE, release).list().getItems();
     List<ConfigMap> configMaps = client.configMaps().inNamespace(namespace).withLabel(ChartLabels.INSTANCE, release)
         .list().getItems();
@@ -89,19 +90,6 @@ public final class SnapshotReader {
         ask(pods, Component.HISTORY, ContainerNames.HISTORY, PortNames.HTTP, uis::historyApplications,
             "the applications the History Server lists", notChecked),
         notChecked);
-  }
-
-  private void requireNamespace(String namespace) {
-    try {
-      if (client.namespaces().withName(namespace).get() == null) {
-        throw new ClusterInputException("namespace " + namespace + " does not exist");
-      }
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 403) {
-        throw e;
-      }
-      // Allowed in the namespace but not to read it: the reads below tell whether it exists.
-    }
   }
 
   private String otherReleases(String namespace) {

@@ -1,8 +1,13 @@
-package dev.sparkk8s.chart;
+package dev.sparkk8s.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sparkk8s.render.RenderedRelease;
-import dev.sparkk8s.render.SparkDefaults;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.sparkk8s.render.contract.ChartConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,9 +24,12 @@ import java.util.TreeSet;
  * inside: spark-defaults.conf by key ({@code data/spark-defaults.conf#spark.master}), YAML files
  * by path.
  */
-record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) {
+public record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) {
 
-  static ReleaseDiff between(RenderedRelease before, RenderedRelease after) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  public static ReleaseDiff between(RenderedRelease before, RenderedRelease after) {
     Map<String, JsonNode> a = index(before);
     Map<String, JsonNode> b = index(after);
     Set<String> added = new TreeSet<>(b.keySet());
@@ -42,12 +50,23 @@ record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) 
     return new ReleaseDiff(added, removed, changed);
   }
 
+  public boolean isEmpty() {
+    return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+  }
+
+  /** The objects changed in place ({@code Kind/name}), without their paths. */
+  public Set<String> changedObjects() {
+    Set<String> objects = new TreeSet<>();
+    changed.forEach(c -> objects.add(c.substring(0, c.indexOf(' '))));
+    return objects;
+  }
+
   private static Map<String, JsonNode> index(RenderedRelease release) {
     Map<String, JsonNode> byId = new TreeMap<>();
     for (HasMetadata o : release.objects()) {
-      JsonNode tree = Json.tree(o);
+      JsonNode tree = JSON.valueToTree(o);
       if (o instanceof ConfigMap cm && cm.getData() != null) {
-        var data = ((com.fasterxml.jackson.databind.node.ObjectNode) tree).putObject("data");
+        ObjectNode data = ((ObjectNode) tree).putObject("data");
         cm.getData().forEach((key, text) -> data.set(key, embedded(key, text)));
       }
       byId.put(o.getKind() + "/" + o.getMetadata().getName(), tree);
@@ -57,11 +76,19 @@ record ReleaseDiff(Set<String> added, Set<String> removed, Set<String> changed) 
 
   private static JsonNode embedded(String key, String text) {
     if (key.equals(ChartConfigMap.SPARK_DEFAULTS)) {
-      var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
       SparkDefaults.parse(text).forEach((k, v) -> node.put("#" + k, v));
       return node;
     }
-    return key.endsWith(".yaml") ? Json.yaml(text) : com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+    return key.endsWith(".yaml") ? yaml(text) : TextNode.valueOf(text);
+  }
+
+  private static JsonNode yaml(String text) {
+    try {
+      return YAML.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, String> leaves(JsonNode root) {

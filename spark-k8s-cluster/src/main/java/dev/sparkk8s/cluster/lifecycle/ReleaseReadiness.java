@@ -1,0 +1,65 @@
+package dev.sparkk8s.cluster.lifecycle;
+
+import dev.sparkk8s.common.Poll;
+import dev.sparkk8s.common.SparkK8sException;
+import dev.sparkk8s.connect.ConnectProbe;
+import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.Component;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.LocalPortForward;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A release is ready when a user can use it: its Connect server pod is ready and answers the known-answer first query
+ * through a port-forward (a query runs on executors, so they registered).
+ */
+public final class ReleaseReadiness {
+
+  private static final Duration INTERVAL = Duration.ofSeconds(3);
+
+  private ReleaseReadiness() {
+  }
+
+  /** True once ready; false when {@code timeout} passed first. Progress lines say what it waits for. */
+  public static boolean await(KubernetesClient client, HelmRelease release, int connectPort, Duration timeout,
+      Consumer<String> progress) {
+    String[] last = {""};
+    return Poll.every(INTERVAL, timeout).until(() -> {
+      Optional<Pod> server = readyServer(client, release);
+      String state = server.isEmpty() ? "waiting for the Connect server pod to be ready"
+          : "Connect server pod " + server.get().getMetadata().getName() + " is ready; asking it a first query";
+      if (!state.equals(last[0])) {
+        progress.accept(state);
+        last[0] = state;
+      }
+      return server.isPresent() && answers(client, server.get(), connectPort, progress);
+    });
+  }
+
+  private static Optional<Pod> readyServer(KubernetesClient client, HelmRelease release) {
+    return client.pods().inNamespace(release.namespace()).withLabel(ChartLabels.INSTANCE, release.name())
+        .withLabel(ChartLabels.COMPONENT, Component.CONNECT.label()).list().getItems().stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null && p.getStatus() != null
+            && p.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .findFirst();
+  }
+
+  private static boolean answers(KubernetesClient client, Pod server, int connectPort, Consumer<String> progress) {
+    try (LocalPortForward forward = client.pods().inNamespace(server.getMetadata().getNamespace())
+        .withName(server.getMetadata().getName()).portForward(connectPort)) {
+      ConnectProbe.firstQuery("sc://127.0.0.1:" + forward.getLocalPort());
+      return true;
+    } catch (SparkK8sException e) {
+      progress.accept("  not yet: " + e.getMessage());
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
