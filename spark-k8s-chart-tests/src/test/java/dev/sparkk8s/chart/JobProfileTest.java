@@ -72,7 +72,8 @@ class JobProfileTest {
     if (backend.equals("standalone")) {
       assertThat(job).containsEntry("spark.master", "spark://spark-spark-k8s-master:7077")
           .containsEntry("spark.standalone.submit.waitAppCompletion", "true");
-      assertThat(profile(release).getData()).containsOnlyKeys(ChartConfigMap.SPARK_DEFAULTS);
+      assertThat(profile(release).getData()).containsOnlyKeys(ChartConfigMap.SPARK_DEFAULTS,
+          ChartConfigMap.DERIVED_KEYS);
     } else {
       assertThat(job).containsEntry("spark.kubernetes.authenticate.driver.serviceAccountName", "spark-spark-k8s")
           .containsEntry("spark.kubernetes.appKillPodDeletionGracePeriod", "30s");
@@ -131,6 +132,26 @@ class JobProfileTest {
         .containsEntry(ChartLabels.BACKEND_ANNOTATION, "operator");
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource(JobPods.EVERY_VERSION_AND_BACKEND)
+  void aSubmissionMayOverrideOnlyWhatTheChartDoesNotDerive(String version, String backend) {
+    JobPods release = JobPods.render(dir, backend, version, EVERYTHING);
+    List<String> derived = profile(release).getData().get(ChartConfigMap.DERIVED_KEYS).lines().toList();
+    assertThat(derived).contains("spark.master", "spark.executor.memory", "spark.kubernetes.driver.pod.name")
+        .doesNotContain("spark.sql.ansi.enabled", "spark.serializer", "spark.sql.shuffle.partitions");
+    if (!backend.equals("standalone")) {
+      assertThat(derived).contains("spark.kubernetes.container.image");
+    }
+  }
+
+  @Test
+  void theOperatorProfileNamesItsSparkRelease() {
+    JobPods release = JobPods.render(dir, "operator/apache", "3.5", Map.of("spark.jobs.enabled", true));
+    assertThat(profile(release).getMetadata().getAnnotations())
+        .containsEntry(ChartLabels.SPARK_RELEASE_ANNOTATION, "3.5.5")
+        .containsEntry(ChartLabels.SCALA_VERSION_ANNOTATION, "2.12");
+  }
+
   @Test
   void noProfileUnlessAsked() {
     JobPods release = JobPods.render(dir, "kubernetes", "4.1", Map.of());
@@ -163,7 +184,8 @@ class JobProfileTest {
     assertThat(driver.getMetadata().getAnnotations()).containsEntry(ChartLabels.SECURITY_PROFILE_ANNOTATION,
         "restricted");
     PodSpec spec = driver.getSpec();
-    assertThat(spec.getServiceAccountName()).isEqualTo("spark-spark-k8s");
+    assertThat(spec.getServiceAccountName()).as("Kubeflow types it in the SparkApplication")
+        .isEqualTo(release.backend().equals("operator/kubeflow") ? null : "spark-spark-k8s");
     assertThat(spec.getAutomountServiceAccountToken()).as("the driver creates its executors").isTrue();
     assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(spec.getNodeSelector()).containsEntry("pool", "spark");

@@ -23,6 +23,8 @@ public enum ChartConfigMap {
   public static final String SPARK_DEFAULTS = "spark-defaults.conf";
   public static final String LOG4J2 = "log4j2.properties";
   public static final String DRIVER_POD_TEMPLATE = "driver-pod-template.yaml";
+  /** In the job profile: the Spark keys a submission may not override, one a line. */
+  public static final String DERIVED_KEYS = "derived-keys";
   public static final String EXECUTOR_POD_TEMPLATE_KEY = "executor-pod-template.yaml";
 
   private final Component component;
