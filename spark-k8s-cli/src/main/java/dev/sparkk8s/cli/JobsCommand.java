@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     description = {"Batch jobs of an installed release (spark.jobs.enabled), on its backend: driver pods "
         + "(kubernetes), Jobs (standalone) or SparkApplications (operator).",
         "States: SUBMITTED, RUNNING, SUCCEEDED, FAILED, KILLED, UNKNOWN."},
-    subcommands = {JobsListCommand.class, JobsStatusCommand.class, JobsKillCommand.class, JobsLogsCommand.class})
+    subcommands = {JobsSubmitCommand.class, JobsListCommand.class, JobsStatusCommand.class, JobsKillCommand.class, JobsLogsCommand.class})
 public class JobsCommand implements Callable<Integer> {
 
   @Mixin
@@ -18,7 +18,7 @@ public class JobsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    terminal.problem("a jobs command is required (list, status, kill, logs)");
+    terminal.problem("a jobs command is required (submit, list, status, kill, logs)");
     terminal.commandLine().usage(terminal.commandLine().getErr());
     return ExitCode.BAD_INPUT.status();
   }

@@ -2,6 +2,7 @@ package dev.sparkk8s.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.kube.MockKubernetesApi;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,54 @@ class JobsCommandTest {
     assertThat(jobs("kill", "nightly-?").out().lines()).containsExactly("killed nightly-1", "killed nightly-2");
     assertThat(client.genericKubernetesResources(crd).inNamespace(NS).list().getItems())
         .extracting(r -> r.getMetadata().getName()).containsExactly("adhoc");
+  }
+
+  @Test
+  void submitOnTheOperatorBackendCreatesTheSparkApplicationAndWaitFollowsItToItsEnd() throws Exception {
+    installProfile("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=apache");
+    ResourceDefinitionContext crd = new ResourceDefinitionContext.Builder().withGroup("spark.apache.org")
+        .withVersion("v1").withKind("SparkApplication").withPlural("sparkapplications").withNamespaced(true).build();
+    Thread operator = new Thread(() -> {
+      for (String state : List.of("DriverRequested", "RunningHealthy", "Succeeded", "ResourceReleased")) {
+        Poll.sleep(Duration.ofMillis(1500));
+        GenericKubernetesResource app = client.genericKubernetesResources(crd).inNamespace(NS).withName("pi").get();
+        if (app == null) {
+          continue;
+        }
+        Map<String, Object> history = new HashMap<>();
+        history.put("0", Map.of("currentStateSummary", "Succeeded"));
+        app.getAdditionalProperties().put("status", Map.of("currentState", Map.of("currentStateSummary", state),
+            "stateTransitionHistory", history));
+        client.genericKubernetesResources(crd).inNamespace(NS).resource(app).update();
+      }
+    });
+    operator.start();
+    Cli.Result r = jobs("submit", "--name", "pi", "--class", "org.apache.spark.examples.SparkPi", "--wait",
+        "--conf", "spark.sql.shuffle.partitions=4", "local:///opt/spark/examples/jars/spark-examples.jar", "100");
+    operator.join();
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines().findFirst()).contains("pi");
+    assertThat(r.out()).containsPattern("pi +RUNNING +sparkapplication/RunningHealthy")
+        .containsPattern("pi +SUCCEEDED");
+    GenericKubernetesResource app = client.genericKubernetesResources(crd).inNamespace(NS).withName("pi").get();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) app.getAdditionalProperties().get("spec");
+    assertThat(spec).containsEntry("mainClass", "org.apache.spark.examples.SparkPi")
+        .containsEntry("driverArgs", List.of("100"));
+    assertThat(spec.get("sparkConf").toString()).contains("spark.sql.shuffle.partitions=4", "spark.app.name=pi");
+  }
+
+  @Test
+  void submitRefusesBadInputInOneLine() {
+    installProfile("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=kubeflow");
+    assertOneLineExit2(jobs("submit", "--name", "pi", "--class", "Pi", "--conf", "spark.executor.memory=8g",
+        "local:///app.jar"), "spark-k8s: --conf spark.executor.memory: release spark derives this key");
+    assertOneLineExit2(jobs("submit", "--name", "pi", "--class", "Pi", "/home/me/app.jar"),
+        "spark-k8s: APP /home/me/app.jar: give local:///path");
+    assertThat(client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+        .withGroup("sparkoperator.k8s.io").withVersion("v1beta2").withKind("SparkApplication")
+        .withPlural("sparkapplications").withNamespaced(true).build()).inNamespace(NS).list().getItems()).isEmpty();
   }
 
   private Cli.Result jobs(String... args) {
