@@ -19,7 +19,7 @@
 {{- if or .Values.spark.standalone.enabled $forConnect }}true{{ end -}}
 {{- end -}}
 
-{{/* "true" when Spark's driver talks to the Kubernetes API (and so needs RBAC). */}}
+{{/* "true" when a Spark driver of the release (the Connect server's, a batch job's) talks to the Kubernetes API (and so needs RBAC). */}}
 {{- define "spark-k8s.driverUsesKubernetesApi" -}}
-{{- if and .Values.spark.connect.enabled (has (include "spark-k8s.backend" .) (list "kubernetes" "operator")) }}true{{ end -}}
+{{- if and (or .Values.spark.connect.enabled .Values.spark.jobs.enabled) (has (include "spark-k8s.backend" .) (list "kubernetes" "operator")) }}true{{ end -}}
 {{- end -}}

@@ -2,11 +2,11 @@
 release, <component>.pod.<field> overrides it. Maps and lists of named entries merge by key, the
 component's entry winning; the other fields are replaced by the component's when it sets them.
 Every helper here takes (dict "root" $ "component" "connect"), component being the chart's
-component label: connect, executor, master, worker or history. */}}
+component label: connect, executor, master, worker, history or job-driver. */}}
 
 {{- define "spark-k8s.podSettingsKey" -}}
 {{- $keys := dict "connect" "spark.connect" "executor" "spark.executor" "master" "spark.standalone.master"
-  "worker" "spark.standalone.worker" "history" "spark.historyServer" -}}
+  "worker" "spark.standalone.worker" "history" "spark.historyServer" "job-driver" "spark.jobs.driver" -}}
 {{- required (printf "no pod settings for component %q" .component) (get $keys .component) -}}
 {{- end -}}
 

@@ -101,14 +101,18 @@ volumes:
 {{- end -}}
 
 {{/*
-The operator-created driver pod's spec: the Connect server, restricted like every other pod. In
-cluster mode the driver creates its executors with the ServiceAccount's token, which the
-ServiceAccount itself does not mount. Pull secrets come from Spark, as for executorPodSpec.
+The spec of a driver pod Spark or an operator builds from a template: the operator backend's Connect
+server (component connect) or a batch job's driver (component job-driver), restricted like every
+other pod. In cluster mode the driver creates its executors with the ServiceAccount's token, which
+the ServiceAccount itself does not mount. Pull secrets come from Spark, as for executorPodSpec.
+Call with (dict "root" $ "component" "connect").
 */}}
-{{- define "spark-k8s.operatorDriverPodSpec" -}}
+{{- define "spark-k8s.driverPodSpec" -}}
+{{- $connect := eq .component "connect" -}}
+{{- with .root -}}
 serviceAccountName: {{ include "spark-k8s.serviceAccountName" . }}
 automountServiceAccountToken: true
-{{- include "spark-k8s.podPlacement" (dict "root" . "component" "connect") }}
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" $.component) }}
 securityContext:
   {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
 {{- if include "spark-k8s.eventLogOnS3" . }}
@@ -120,21 +124,23 @@ containers:
     image: {{ include "spark-k8s.image" . }}
     env:
       {{- include "spark-k8s.sparkPodEnv" . | nindent 6 }}
-      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "connect" "indent" 6) }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" $.component "indent" 6) }}
       {{- with include "spark-k8s.secretEnv" . }}{{ . | nindent 6 }}{{ end }}
+      {{- if $connect }}
       {{- with include "spark-k8s.connectServerTokenEnv" . }}{{ . | nindent 6 }}{{ end }}
     ports:
       - name: grpc
         containerPort: {{ .Values.spark.connect.port }}
+      {{- end }}
     securityContext:
       {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
     volumeMounts:
       {{- include "spark-k8s.eventLogMount" . | nindent 6 }}
       {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
-      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "connect" "indent" 6) }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" $.component "indent" 6) }}
       {{- with include "spark-k8s.secretMounts" . }}{{ . | nindent 6 }}{{ end }}
       {{- with include "spark-k8s.authSecretMount" . }}{{ . | nindent 6 }}{{ end }}
-  {{- if include "spark-k8s.connectProxy" . }}
+  {{- if and $connect (include "spark-k8s.connectProxy" .) }}
   {{- include "spark-k8s.connectProxyContainer" . | nindent 2 }}
   {{- end }}
 volumes:
@@ -143,10 +149,11 @@ volumes:
   {{- include "spark-k8s.eventLogInitVolume" . | nindent 2 }}
   {{- end }}
   {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
-  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "connect" "indent" 2) }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" $.component "indent" 2) }}
   {{- with include "spark-k8s.secretVolumes" . }}{{ . | nindent 2 }}{{ end }}
   {{- with include "spark-k8s.authSecretVolume" . }}{{ . | nindent 2 }}{{ end }}
-  {{- if include "spark-k8s.connectProxy" . }}
+  {{- if and $connect (include "spark-k8s.connectProxy" .) }}
   {{- include "spark-k8s.connectProxyVolumes" . | nindent 2 }}
   {{- end }}
+{{- end -}}
 {{- end -}}

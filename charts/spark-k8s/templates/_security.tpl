@@ -21,17 +21,20 @@ Kubernetes): the chart gives it as that variable, from existingSecret, and never
 {{- end -}}
 
 {{/*
-The Connect server's own security keys. A driver of a Standalone master refuses to start unless its
-configuration has spark.authenticate.secret, yet reads _SPARK_AUTH_SECRET first: the key holds a
-placeholder, so that the secret is only in the container's environment (not in a ConfigMap, not on a
-command line). Kubernetes and operator drivers read it from a file (authSecretFile) or make their own.
+A driver's own security keys (the Connect server's, or a batch job's: call with (dict "root" $ "job"
+bool)). A driver of a Standalone master refuses to start unless its configuration has
+spark.authenticate.secret, yet reads _SPARK_AUTH_SECRET first: the key holds a placeholder, so that
+the secret is only in the container's environment (not in a ConfigMap, not on a command line).
+Kubernetes and operator drivers read it from a file (authSecretFile) or make their own.
 */}}
-{{- define "spark-k8s.connectSecurityConf" -}}
-{{- $c := include "spark-k8s.securityConf" . | fromJson -}}
-{{- if and .Values.security.authenticate.enabled (include "spark-k8s.standaloneDriver" .) -}}
-{{- $_ := set $c "spark.authenticate.secret" (printf "(from the %s variable)" (include "spark-k8s.authSecretEnvName" .)) -}}
+{{- define "spark-k8s.driverSecurityConf" -}}
+{{- $root := .root -}}
+{{- $c := include "spark-k8s.securityConf" $root | fromJson -}}
+{{- $standaloneDriver := ternary (eq (include "spark-k8s.backend" $root) "standalone") (include "spark-k8s.standaloneDriver" $root) .job -}}
+{{- if and $root.Values.security.authenticate.enabled $standaloneDriver -}}
+{{- $_ := set $c "spark.authenticate.secret" (printf "(from the %s variable)" (include "spark-k8s.authSecretEnvName" $root)) -}}
 {{- end -}}
-{{- with include "spark-k8s.authSecretFile" . -}}
+{{- with include "spark-k8s.authSecretFile" $root -}}
 {{- /* The executor's first connection (fetching the driver's configuration) reads the plain .file key. */ -}}
 {{- $_ := set $c "spark.authenticate.secret.file" . -}}
 {{- $_ := set $c "spark.authenticate.secret.driver.file" . -}}
@@ -47,7 +50,7 @@ no secret in any pod spec. Empty: Spark makes one and puts it in the executor po
 */}}
 {{- define "spark-k8s.authSecretFile" -}}
 {{- $a := .Values.security.authenticate -}}
-{{- if and $a.enabled $a.existingSecret .Values.spark.connect.enabled (ne (include "spark-k8s.backend" .) "standalone") -}}
+{{- if and $a.enabled $a.existingSecret (or .Values.spark.connect.enabled .Values.spark.jobs.enabled) (ne (include "spark-k8s.backend" .) "standalone") -}}
 /opt/spark/auth/secret
 {{- end -}}
 {{- end -}}

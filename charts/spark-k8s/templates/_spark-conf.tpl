@@ -47,6 +47,13 @@ sparkConf) and the settings it shares with the other Spark processes. */}}
 {{- join "," $pkgs -}}
 {{- end -}}
 
+{{/* Maven packages a batch job's driver fetches (may be empty): hadoop-aws with spark.s3.withPackages. */}}
+{{- define "spark-k8s.jobPackages" -}}
+{{- if and .Values.spark.s3.enabled .Values.spark.s3.withPackages -}}
+{{- printf "org.apache.hadoop:hadoop-aws:%s" (include "spark-k8s.versionInfo" . | fromJson).hadoop -}}
+{{- end -}}
+{{- end -}}
+
 {{/*
 Spark keys the chart derives from its own values in some configuration; spark.conf may never set
 them (besides every key the chart sets in the current configuration).
@@ -115,6 +122,24 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 (operator): one definition, so the backends cannot drift apart.
 */}}
 {{- define "spark-k8s.connectConf" -}}
+{{- include "spark-k8s.applicationConf" (dict "root" . "job" false) -}}
+{{- end -}}
+
+{{/*
+The Spark configuration of the release's batch applications (the job profile), as a dict in JSON:
+what the Connect server's executors get, in cluster deploy mode.
+*/}}
+{{- define "spark-k8s.jobConf" -}}
+{{- include "spark-k8s.applicationConf" (dict "root" . "job" true) -}}
+{{- end -}}
+
+{{/*
+A Spark application's configuration: the Connect server's (job false) or a batch job's (job true).
+Call with (dict "root" $ "job" bool).
+*/}}
+{{- define "spark-k8s.applicationConf" -}}
+{{- $job := .job -}}
+{{- with .root -}}
 {{- $backend := include "spark-k8s.backend" . -}}
 {{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
 {{- $exec := include "spark-k8s.executorSizing" . | fromJson -}}
@@ -123,8 +148,6 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
 {{- $fullname := include "spark-k8s.fullname" . -}}
 {{- $v := .Values.spark -}}
 {{- $c := dict
-  "spark.app.name" (printf "%s-connect" $fullname)
-  "spark.connect.grpc.binding.port" (toString $v.connect.port)
   "spark.driver.memory" (printf "%dm" (int $drv.heap))
   "spark.driver.memoryOverhead" (printf "%dm" (int $drv.overhead))
   "spark.driver.cores" (toString $v.driver.cores)
@@ -133,12 +156,17 @@ written to spark-defaults.conf (kubernetes, standalone) or to a SparkApplication
   "spark.executor.cores" (toString $v.executor.cores)
   "spark.ui.port" "4040"
 -}}
+{{- if ne $backend "operator" }}{{ $_ := set $c "spark.submit.deployMode" (ternary "cluster" "client" $job) }}{{ end -}}
+{{- if not $job -}}
+{{- $_ := set $c "spark.app.name" (printf "%s-connect" $fullname) -}}
+{{- $_ := set $c "spark.connect.grpc.binding.port" (toString $v.connect.port) -}}
 {{- if $info.grpcBindingAddress -}}
 {{- $_ := set $c "spark.connect.grpc.binding.address" (include "spark-k8s.connectBindingAddress" .) -}}
 {{- end -}}
 {{- if ne $backend "operator" -}}
 {{- $_ := set $c "spark.driver.port" (toString $v.driver.port) -}}
 {{- $_ := set $c "spark.driver.blockManager.port" (toString $v.driver.blockManagerPort) -}}
+{{- end -}}
 {{- end -}}
 {{- if $scale.dynamic -}}
 {{- $_ := set $c "spark.dynamicAllocation.enabled" "true" -}}
@@ -156,7 +184,6 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- if eq $backend "standalone" -}}
 {{- $master := default (printf "spark://%s:%v" (include "spark-k8s.masterServiceName" .) $v.standalone.master.port) $v.standalone.masterUrl -}}
 {{- $_ := set $c "spark.master" $master -}}
-{{- $_ := set $c "spark.submit.deployMode" "client" -}}
 {{- $executors := ternary $scale.max $scale.count $scale.dynamic -}}
 {{- $_ := set $c "spark.cores.max" (toString (mul $executors $v.executor.cores)) -}}
 {{- else -}}
@@ -179,11 +206,13 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- end -}}
 {{- if eq $backend "kubernetes" -}}
 {{- $_ := set $c "spark.master" "k8s://https://kubernetes.default.svc" -}}
-{{- $_ := set $c "spark.submit.deployMode" "client" -}}
 {{- $_ := set $c "spark.kubernetes.namespace" .Release.Namespace -}}
 {{- $_ := set $c "spark.kubernetes.executor.podTemplateFile" "/opt/spark/pod-templates/executor-pod-template.yaml" -}}
 {{- end -}}
-{{- $packages := include "spark-k8s.connectPackages" . -}}
+{{- if $job -}}
+{{- $c = merge $c (include "spark-k8s.jobSubmissionConf" . | fromJson) -}}
+{{- end -}}
+{{- $packages := ternary (include "spark-k8s.jobPackages" .) (include "spark-k8s.connectPackages" .) $job -}}
 {{- if $packages -}}
 {{- $_ := set $c "spark.jars.packages" $packages -}}
 {{- $_ := set $c "spark.jars.ivy" "/tmp/.ivy2" -}}
@@ -203,7 +232,7 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- $c = merge $c (include "spark-k8s.s3Conf" . | fromJson) -}}
 {{- $c = merge $c (include "spark-k8s.localStorageConf" . | fromJson) (include "spark-k8s.gpuConf" . | fromJson)
   (include "spark-k8s.decommissionConf" . | fromJson) (include "spark-k8s.driverMetricsConf" . | fromJson)
-  (include "spark-k8s.connectSecurityConf" . | fromJson) -}}
+  (include "spark-k8s.driverSecurityConf" (dict "root" . "job" $job) | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
 {{- range $k, $val := $v.conf -}}
@@ -213,6 +242,7 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- $_ := set $user $k (include "spark-k8s.confValue" $val) -}}
 {{- end -}}
 {{- toJson (merge $user $c (include "spark-k8s.tunableDefaults" . | fromJson)) -}}
+{{- end -}}
 {{- end -}}
 
 {{/* A spark.conf value as Spark reads it: a whole number from a values file (a float) without an exponent. */}}

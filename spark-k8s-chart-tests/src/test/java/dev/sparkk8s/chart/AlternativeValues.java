@@ -85,6 +85,7 @@ final class AlternativeValues {
       Map.entry("spark.standalone.worker.pod",
           Map.of("tolerations", List.of(Map.of("key", "spark", "operator", "Exists")))),
       Map.entry("spark.historyServer.pod", Map.of("annotations", Map.of("owner", "platform"))),
+      Map.entry("spark.jobs.driver.pod", Map.of("priorityClassName", "batch")),
       Map.entry("pods.nodeSelector", Map.of("pool", "spark")),
       Map.entry("pods.tolerations",
           List.of(Map.of("key", "dedicated", "operator", "Equal", "value", "spark", "effect", "NoSchedule"))),

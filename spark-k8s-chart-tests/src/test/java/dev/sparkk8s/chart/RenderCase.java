@@ -21,7 +21,7 @@ record RenderCase(String version, String backend, String flavor, String profile,
 
   /**
    * Versions x backends (the operator in both flavors) x profiles, then every preset on both versions, then every
-   * backend with monitoring and network policies on both versions.
+   * backend with monitoring, network policies and the batch-job profile on both versions.
    */
   static Stream<RenderCase> matrix() {
     List<RenderCase> cases = new ArrayList<>();
@@ -60,6 +60,7 @@ record RenderCase(String version, String backend, String flavor, String profile,
     if (monitoring) {
       sets.addAll(MONITORING);
       sets.add("networkPolicy.enabled=true");
+      sets.add("spark.jobs.enabled=true");
     }
     return sets.toArray(String[]::new);
   }
@@ -69,6 +70,6 @@ record RenderCase(String version, String backend, String flavor, String profile,
     return preset != null
         ? "preset " + preset + " on " + version
         : version + " " + backend + (flavor == null ? "" : "/" + flavor) + " " + profile
-            + (monitoring ? " with monitoring and network policies" : "");
+            + (monitoring ? " with monitoring, network policies and batch jobs" : "");
   }
 }

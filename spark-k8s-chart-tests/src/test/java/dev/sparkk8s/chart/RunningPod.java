@@ -3,6 +3,8 @@ package dev.sparkk8s.chart;
 import dev.sparkk8s.policy.Manifests;
 import dev.sparkk8s.policy.source.PodSite;
 import dev.sparkk8s.policy.source.SparkApplications;
+import dev.sparkk8s.render.SparkDefaults;
+import dev.sparkk8s.render.contract.ChartConfigMap;
 import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -79,8 +81,9 @@ record RunningPod(String component, PodSite site, Map<String, String> sparkConf)
   }
 
   private static Map<String, String> confOf(ReleaseView view, PodSite site) {
-    if (site.owner() instanceof ConfigMap) {
-      return view.connectConf();
+    if (site.owner() instanceof ConfigMap cm) {
+      return ChartConfigMap.JOB_PROFILE.is(cm) ? SparkDefaults.parse(cm.getData().get(ChartConfigMap.SPARK_DEFAULTS))
+          : view.connectConf();
     }
     if (site.owner() instanceof GenericKubernetesResource app && SparkApplications.isSparkApplication(app)) {
       Map<String, String> conf = new LinkedHashMap<>(SparkApplications.sparkConf(app));

@@ -65,6 +65,10 @@ final class SparkLineKeys {
           Matcher m = TOKEN.matcher(new String(zip.readAllBytes(), StandardCharsets.ISO_8859_1));
           while (m.find()) {
             constants.add(m.group());
+            // A constant of 46 characters has the length byte '.' (0x2E) before it in the class file.
+            if (m.group().startsWith(".spark.")) {
+              constants.add(m.group().substring(1));
+            }
           }
         }
       }

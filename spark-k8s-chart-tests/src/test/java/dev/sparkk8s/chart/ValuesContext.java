@@ -42,6 +42,7 @@ record ValuesContext(String name, Map<String, Object> values) {
       of("named ServiceAccount", "serviceAccount.name", "existing-sa"),
       of("an extra volume", "pods.extraVolumes", List.of(Map.of("name", EXTRA_VOLUME, "emptyDir", Map.of()))),
       of("disruption budgets", "podDisruptionBudget.enabled", true),
+      of("batch jobs", "spark.jobs.enabled", true),
       of("Standalone with authentication", "spark.connect.mode.k8s.backend", "standalone",
           "security.authenticate.enabled", true, "security.authenticate.existingSecret", "spark-auth"),
       of("the master's REST server", "spark.connect.mode.k8s.backend", "standalone",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Render and check the spark-k8s Helm chart: Spark Connect, Standalone or operator "
         + "backends, History Server and S3, on Kubernetes and OpenShift.",
     subcommands = {RenderCommand.class, LintCommand.class, PresetsCommand.class, UpCommand.class,
-        StatusCommand.class, DownCommand.class, DoctorCommand.class, E2eCommand.class, LoadCommand.class},
+        StatusCommand.class, DownCommand.class, DoctorCommand.class, E2eCommand.class, LoadCommand.class, JobsCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input, 3 a server that does not "
         + "answer, 70 an internal error (set SPARK_K8S_DEBUG=1 for the stack trace)."})
 public class SparkK8s implements Callable<Integer> {
@@ -25,7 +25,7 @@ public class SparkK8s implements Callable<Integer> {
   /** Without a subcommand: the usage, on stderr, and exit code 2. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets, up, status, down, doctor, e2e, load)");
+    spec.commandLine().getErr().println(Errors.PREFIX + "a command is required (render, lint, presets, up, status, down, doctor, e2e, load, jobs)");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCode.BAD_INPUT.status();
   }

@@ -85,8 +85,8 @@ class BadInputTest {
 
   @Test
   void unknownCommandWithHelpIsAnErrorNotTheTopLevelHelp() {
-    assertBadInput(Cli.run("jobs", "submit", "--help"),
-        "spark-k8s: Unmatched arguments from index 0: 'jobs', 'submit' (see 'spark-k8s --help')");
+    assertBadInput(Cli.run("qqq", "apps", "--help"),
+        "spark-k8s: Unmatched arguments from index 0: 'qqq', 'apps' (see 'spark-k8s --help')");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A Kubernetes API on 127.0.0.1: the fabric8 mock server in CRUD mode, with watches, pod-status
@@ -46,6 +47,11 @@ public final class MockKubernetesApi implements AutoCloseable {
   /** A client for the harness's own requests (they are not recorded as the driver's). */
   public KubernetesClient client() {
     return harnessClient;
+  }
+
+  /** Serves a pod's log ({@code GET .../pods/NAME/log}, any container), as a kubelet would: what the supplier gives. */
+  public void podLog(String namespace, String pod, Supplier<String> log) {
+    dispatcher.podLog(namespace, pod, log);
   }
 
   /** Every request made by others (the Spark driver), in order. */

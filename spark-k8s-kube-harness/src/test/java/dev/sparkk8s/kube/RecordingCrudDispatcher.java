@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The fabric8 CRUD dispatcher, plus what a real API server does that the mock does not: a new pod
@@ -42,6 +44,12 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   static final String GRACEFUL_DELETION = "harness.spark-k8s.dev/graceful-deletion";
 
   private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
+  /** What a pod's {@code log} subresource answers, by its path ({@code /api/v1/namespaces/NS/pods/NAME/log}). */
+  private final Map<String, Supplier<String>> podLogs = new ConcurrentHashMap<>();
+
+  void podLog(String namespace, String pod, Supplier<String> log) {
+    podLogs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", log);
+  }
 
   List<ApiRequest> requests() {
     return List.copyOf(requests);
@@ -119,6 +127,11 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse handleGet(String path) {
     URI uri = URI.create(path);
+    if (uri.getPath().endsWith("/log")) {
+      Supplier<String> log = podLogs.get(uri.getPath());
+      return log == null ? new MockResponse().setResponseCode(404)
+          : new MockResponse().setResponseCode(200).setBody(log.get());
+    }
     String selector = queryParameter(uri, "labelSelector");
     SetBasedLabelSelector parsed = selector == null ? null : SetBasedLabelSelector.parse(selector);
     if (parsed == null || parsed.setBased().isEmpty()) {

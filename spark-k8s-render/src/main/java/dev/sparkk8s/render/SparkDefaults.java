@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The one reader of spark-defaults.conf, and the files the chart renders: the Connect server's and the
- * History Server's ConfigMaps ({@link ChartConfigMap#CONNECT_CONF}, {@link ChartConfigMap#HISTORY_CONF}).
+ * History Server's ConfigMaps and the job profile ({@link ChartConfigMap#CONNECT_CONF},
+ * {@link ChartConfigMap#HISTORY_CONF}, {@link ChartConfigMap#JOB_PROFILE}).
  */
 public final class SparkDefaults {
 
@@ -21,6 +22,11 @@ public final class SparkDefaults {
   /** The Connect server's configuration, if the release renders one (not with the operator backend). */
   public static Optional<Map<String, String>> connect(RenderedRelease release) {
     return of(release, ChartConfigMap.CONNECT_CONF);
+  }
+
+  /** A batch job's configuration (the job profile), if the release renders one ({@code spark.jobs.enabled}). */
+  public static Optional<Map<String, String>> job(RenderedRelease release) {
+    return of(release, ChartConfigMap.JOB_PROFILE);
   }
 
   /** The configuration in one of the chart's spark-defaults ConfigMaps, sorted by key. */

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 /**
  * A Spark driver that talks to the Kubernetes API authenticates with its ServiceAccount token, so exactly those
  * pods get one: a pod whose Spark server reads a spark-conf of backend {@code kubernetes}, and the driver of every
- * SparkApplication (in cluster mode it creates its executors). Every other Spark pod gets none, so a compromised
- * process there holds no credential: SparkApplication executors, pod templates in ConfigMaps (executors), a Spark
+ * SparkApplication and every batch job's driver template in a ConfigMap (in cluster mode they create their
+ * executors). Every other Spark pod gets none, so a compromised
+ * process there holds no credential: SparkApplication executors, the other pod templates in ConfigMaps (executors), a Spark
  * server reading a spark-conf of backend {@code standalone}, and the Standalone master, workers and History Server
  * (by the class they run). The token is the pod's {@code automountServiceAccountToken}, else its ServiceAccount's,
  * else mounted (a ServiceAccount that is not rendered, {@code default} included, mounts it unless told otherwise).
@@ -35,6 +36,7 @@ public final class ApiTokenOnlyForDrivers implements Rule {
   public static final String ID = "spark/api-token-only-for-drivers";
   private static final String FIELD = "automountServiceAccountToken";
   private static final String K8S_DRIVER = "a Spark driver of the kubernetes backend";
+  private static final String JOB_DRIVER = "a batch job's driver pod template";
   private static final Map<String, String> DAEMONS = Map.of(
       "org.apache.spark.deploy.master.Master", "the Standalone master",
       "org.apache.spark.deploy.worker.Worker", "a Standalone worker",
@@ -52,7 +54,8 @@ public final class ApiTokenOnlyForDrivers implements Rule {
     }
     for (PodSite site : manifests.podSites()) {
       if (!SparkApplications.isSparkApplication(site.owner())) {
-        role(manifests, site).ifPresent(what -> check(manifests, site, what.equals(K8S_DRIVER), what, out));
+        role(manifests, site).ifPresent(what -> check(manifests, site,
+            what.equals(K8S_DRIVER) || what.equals(JOB_DRIVER), what, out));
       }
     }
   }
@@ -68,7 +71,8 @@ public final class ApiTokenOnlyForDrivers implements Rule {
           ? Optional.of("the Spark server of the standalone backend") : Optional.empty();
     }
     if (site.owner() instanceof ConfigMap) {
-      return Optional.of("an executor pod template");
+      return Optional.of(ChartLabels.JOB_DRIVER_COMPONENT.equals(site.labels().get(ChartLabels.COMPONENT))
+          ? JOB_DRIVER : "an executor pod template");
     }
     return site.containers().stream().filter(c -> !c.init())
         .flatMap(c -> Stream.concat(list(c.container().getCommand()).stream(), list(c.container().getArgs()).stream()))

@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.testing.CompliantRelease;
 import dev.sparkk8s.policy.testing.SparkApplicationFixtures;
+import dev.sparkk8s.render.contract.ChartLabels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The kubernetes backend's server and every SparkApplication driver get a token; no other Spark pod does. */
@@ -47,6 +54,31 @@ class ApiTokenOnlyForDriversTest {
         "data[executor-pod-template.yaml].spec." + FIELD);
     assertThat(f.message()).contains("executor pod template").contains("does not talk to the Kubernetes API");
     assertThat(f.fix()).contains(FIELD + ": false");
+  }
+
+  @Test
+  void batchJobDriverTemplateWithoutAToken() {
+    release.extra.add(jobProfile(release, false));
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "ConfigMap/spark-job-profile", null,
+        "data[driver-pod-template.yaml].spec." + FIELD);
+    assertThat(f.message()).contains("batch job's driver pod template").contains("talks to the Kubernetes API");
+  }
+
+  @Test
+  void batchJobDriverTemplateWithATokenIsADriver() {
+    release.extra.add(jobProfile(release, true));
+
+    assertThat(release.check()).extracting(Finding::rule).doesNotContain(ApiTokenOnlyForDrivers.ID);
+  }
+
+  /** The compliant executor template, as a batch job's driver template. */
+  private static ConfigMap jobProfile(CompliantRelease release, boolean token) {
+    Pod driver = new PodBuilder(release.executorPod).editMetadata()
+        .addToLabels(ChartLabels.COMPONENT, ChartLabels.JOB_DRIVER_COMPONENT).endMetadata()
+        .editSpec().withAutomountServiceAccountToken(token).endSpec().build();
+    return new ConfigMapBuilder().withNewMetadata().withName("spark-job-profile").endMetadata()
+        .withData(Map.of("driver-pod-template.yaml", new KubernetesSerialization().asYaml(driver))).build();
   }
 
   @Test

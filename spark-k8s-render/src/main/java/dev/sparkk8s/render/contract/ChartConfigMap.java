@@ -11,12 +11,21 @@ public enum ChartConfigMap {
   CONNECT_CONF(Component.SPARK_CONF, "-connect-conf", ChartConfigMap.SPARK_DEFAULTS),
   HISTORY_CONF(Component.HISTORY, "-history-conf", ChartConfigMap.SPARK_DEFAULTS),
   /** A v1 Pod, where {@code spark.kubernetes.executor.podTemplateFile} points (kubernetes backend). */
-  EXECUTOR_POD_TEMPLATE(Component.EXECUTOR, "-executor-pod-template", "executor-pod-template.yaml"),
+  EXECUTOR_POD_TEMPLATE(Component.EXECUTOR, "-executor-pod-template", ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY),
   /** The Hadoop configuration of the init container that creates an {@code s3a://} event-log prefix. */
-  EVENT_LOG_INIT(Component.EVENT_LOG_INIT, "-event-log-init", "core-site.xml");
+  EVENT_LOG_INIT(Component.EVENT_LOG_INIT, "-event-log-init", "core-site.xml"),
+  /**
+   * The batch-job profile: a batch application's spark-defaults.conf, and on the kubernetes and operator backends
+   * its pod templates ({@link #DRIVER_POD_TEMPLATE}, {@link #EXECUTOR_POD_TEMPLATE_KEY}).
+   */
+  JOB_PROFILE(Component.JOB_PROFILE, "-job-profile", ChartConfigMap.SPARK_DEFAULTS);
 
   public static final String SPARK_DEFAULTS = "spark-defaults.conf";
   public static final String LOG4J2 = "log4j2.properties";
+  public static final String DRIVER_POD_TEMPLATE = "driver-pod-template.yaml";
+  /** In the job profile: the Spark keys a submission may not override, one a line. */
+  public static final String DERIVED_KEYS = "derived-keys";
+  public static final String EXECUTOR_POD_TEMPLATE_KEY = "executor-pod-template.yaml";
 
   private final Component component;
   private final String nameSuffix;

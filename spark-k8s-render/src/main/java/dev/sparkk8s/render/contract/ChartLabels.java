@@ -13,6 +13,16 @@ public final class ChartLabels {
 
   /** On the spark-conf ConfigMap: the backend it was rendered for ({@code kubernetes} or {@code standalone}). */
   public static final String BACKEND_ANNOTATION = "spark-k8s.io/backend";
+  /** On the job profile ConfigMap with the operator backend: {@code apache} or {@code kubeflow}. */
+  public static final String OPERATOR_FLAVOR_ANNOTATION = "spark-k8s.io/operator-flavor";
+  /** On the job profile ConfigMap with the operator backend: the Spark release and Scala version of the image. */
+  public static final String SPARK_RELEASE_ANNOTATION = "spark-k8s.io/spark-release";
+  public static final String SCALA_VERSION_ANNOTATION = "spark-k8s.io/scala-version";
+  /**
+   * The {@link #COMPONENT} of a batch job's driver pod, which Spark or an operator builds from the job profile's
+   * template (no object of the release carries it, so it is not a {@link Component}).
+   */
+  public static final String JOB_DRIVER_COMPONENT = "job-driver";
   /** On every pod template: {@code restricted} or {@code openshift}. */
   public static final String SECURITY_PROFILE_ANNOTATION = "spark-k8s.io/security-profile";
 
@@ -22,6 +32,7 @@ public final class ChartLabels {
   /** Spark's label on the driver and executor pods it creates on Kubernetes. */
   public static final String SPARK_ROLE = "spark-role";
   public static final String SPARK_ROLE_EXECUTOR = "executor";
+  public static final String SPARK_ROLE_DRIVER = "driver";
 
   private ChartLabels() {
   }

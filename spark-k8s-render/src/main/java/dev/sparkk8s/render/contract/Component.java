@@ -17,6 +17,9 @@ public enum Component {
   /** The Connect server's Spark configuration ConfigMap. */
   SPARK_CONF("spark-conf"),
   EVENT_LOG_INIT("event-log-init"),
+  /** The batch-job profile ConfigMap. */
+  JOB_PROFILE("job-profile"),
+
   /** The release's PrometheusRule and Grafana dashboard ConfigMaps. */
   MONITORING("monitoring");
 

@@ -34,7 +34,7 @@ class ChartContractTest {
       "spark.eventLog.enabled=true", "spark.eventLog.dir=s3a://logs/spark-events", "spark.historyServer.enabled=true"};
 
   private static final List<RenderedRelease> RELEASES = Stream.of(
-          request("spark.connect.mode.k8s.backend=kubernetes"),
+          request("spark.connect.mode.k8s.backend=kubernetes", "spark.jobs.enabled=true"),
           request("spark.connect.mode.k8s.backend=standalone"),
           request("spark.connect.mode.k8s.backend=operator"),
           request("spark.connect.mode.k8s.backend=operator", "spark.operator.flavor=kubeflow"),

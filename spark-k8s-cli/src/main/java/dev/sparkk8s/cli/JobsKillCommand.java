@@ -1,0 +1,34 @@
+package dev.sparkk8s.cli;
+
+import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.jobs.ops.JobGlob;
+import dev.sparkk8s.jobs.ops.JobKiller;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code spark-k8s jobs kill ID|GLOB}: stops jobs with the grace period Spark uses. */
+@Command(name = "kill", description = {"Stop a job, or every job a glob names (nightly-*), as spark-submit --kill "
+    + "does: the driver pod is deleted with spark.kubernetes.appKillPodDeletionGracePeriod of the job profile "
+    + "(spark.jobs.killGracePeriodSeconds); a SparkApplication or Job is deleted.",
+    "Exit code 2 when nothing matches."})
+public class JobsKillCommand implements Callable<Integer> {
+
+  @Mixin
+  Terminal terminal;
+
+  @Mixin
+  ClusterOptions release;
+
+  @Parameters(paramLabel = "ID|GLOB", description = "A job id, or a glob of them with * and ?.")
+  String pattern;
+
+  @Override
+  public Integer call() {
+    List<String> killed = ReleaseJobs.with(release, catalog -> new JobKiller(catalog).kill(new JobGlob(pattern)));
+    killed.forEach(id -> terminal.out().println("killed " + id));
+    return ExitCode.OK.status();
+  }
+}

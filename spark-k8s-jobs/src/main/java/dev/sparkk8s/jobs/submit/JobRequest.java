@@ -1,0 +1,56 @@
+package dev.sparkk8s.jobs.submit;
+
+import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.common.SparkK8sException;
+import dev.sparkk8s.jobs.profile.JobProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What a user asks to run: a name (the job's id), the application (in the image, or on S3), its main class and
+ * arguments, and Spark keys the profile leaves to the job.
+ */
+public record JobRequest(String name, Optional<String> mainClass, String app, List<String> args,
+    Map<String, String> conf) {
+
+  /** An object name every job kind accepts: a DNS-1123 label (a driver pod's Service is named after it). */
+  private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  public JobRequest {
+    args = List.copyOf(args);
+    conf = Map.copyOf(conf);
+  }
+
+  /** Whether the application is a Python file (else a jar). */
+  public boolean python() {
+    return app.endsWith(".py");
+  }
+
+  /** Refuses, in one line and with exit code 2, what the profile does not allow. */
+  public JobRequest checkedAgainst(JobProfile profile) {
+    if (!NAME.matcher(name).matches()) {
+      throw bad("--name " + name + ": a job name is lower-case letters, digits and '-', starts with a letter, at "
+          + "most 63 characters");
+    }
+    if (!app.startsWith("local:///") && !app.startsWith("s3a://")) {
+      throw bad("APP " + app + ": give local:///path (a file in the image) or s3a://bucket/key");
+    }
+    if (!python() && mainClass.isEmpty()) {
+      throw bad("--class: a jar application needs its main class");
+    }
+    for (String key : new TreeMap<>(conf).keySet()) {
+      if (profile.derivedKeys().contains(key)) {
+        throw bad("--conf " + key + ": release " + profile.release() + " derives this key from its chart values; "
+            + "change the release's values instead");
+      }
+    }
+    return this;
+  }
+
+  private static SparkK8sException bad(String message) {
+    return new SparkK8sException(ExitCode.BAD_INPUT, message);
+  }
+}
