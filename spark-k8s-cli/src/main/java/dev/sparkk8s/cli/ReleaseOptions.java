@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which installed release a command works on: the cluster (kubeconfig and context), namespace and release name. */
@@ -40,6 +41,11 @@ public class ReleaseOptions {
     }
     String fromContext = client.getConfiguration().getNamespace();
     return fromContext == null ? "default" : fromContext;
+  }
+
+  /** What Spark's submission client needs to reach the same cluster: the kubeconfig given, if any. */
+  Map<String, String> clientEnv() {
+    return kubeconfig == null ? Map.of() : Map.of("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
   }
 
   String release() {
