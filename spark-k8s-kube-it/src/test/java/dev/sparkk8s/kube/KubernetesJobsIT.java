@@ -65,6 +65,39 @@ class KubernetesJobsIT {
     }
   }
 
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void killByGlobStopsTwoOfThreeRunningJobsAndAFailedDriverEndsFailedWithItsExitCode(String version,
+      @TempDir Path dir) throws IOException {
+    SparkHome home = SparkHome.built(version);
+    Path jar = KnownAnswerJar.build(home, dir.resolve("app"));
+    try (MockKubernetesApi api = new MockKubernetesApi();
+         LocalKubelet kubelet = new LocalKubelet(api.client(), NS, home, dir.resolve("run")).start()) {
+      JobCatalog catalog = install(api, version);
+      ClusterModeSubmitter submitter = submitter(api, catalog, home, dir);
+      for (String id : List.of("nightly-a", "nightly-b", "weekly-c")) {
+        submitter.submit(pi(api, id, jar, "1000", "600"));
+      }
+      Waits.until("three running jobs", Duration.ofMinutes(3), () -> catalog.list().stream()
+          .filter(j -> j.status().state() == JobState.RUNNING).count() == 3);
+
+      assertThat(new JobKiller(catalog).kill(new JobGlob("nightly-*"))).containsExactly("nightly-a", "nightly-b");
+      JobWaiter waiter = new JobWaiter(catalog, Duration.ofSeconds(1));
+      for (String id : List.of("nightly-a", "nightly-b")) {
+        assertThat(waiter.await(id, Duration.ofMinutes(2), job -> { }).status().state()).as(id)
+            .isEqualTo(JobState.KILLED);
+      }
+      Waits.until("the killed drivers stopped and deleted", Duration.ofMinutes(2), () -> catalog.list().size() == 1);
+      assertThat(catalog.get("weekly-c").status().state()).isEqualTo(JobState.RUNNING);
+
+      String failing = submitter.submit(pi(api, "broken", jar, "fail"));
+      Job failed = waiter.await(failing, Duration.ofMinutes(3), job -> { });
+      assertThat(failed.status().state()).isEqualTo(JobState.FAILED);
+      assertThat(failed.status().detail()).startsWith("exit code 3");
+      new JobKiller(catalog).kill(new JobGlob("weekly-c"));
+    }
+  }
+
   /** PiJob as a user submits it; the API server the driver reaches is the mock's, not the in-cluster address. */
   private static JobRequest pi(MockKubernetesApi api, String name, Path jar, String... args) {
     return new JobRequest(name, Optional.of(KnownAnswerJar.MAIN_CLASS), "local://" + jar.toAbsolutePath(),
@@ -85,14 +118,7 @@ class KubernetesJobsIT {
 
   private static ClusterModeSubmitter submitter(MockKubernetesApi api, JobCatalog catalog, SparkHome home, Path dir)
       throws IOException {
-    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s"}}]
-        users: [{name: mock, user: {token: test}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
-        current-context: mock
-        """.formatted(api.url(), NS));
+    Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), NS);
     return new ClusterModeSubmitter(catalog, home, api.url(), Map.of("KUBECONFIG", kubeconfig.toString()),
         dir.resolve("submissions"));
   }
