@@ -4,6 +4,7 @@ import dev.sparkk8s.cluster.Kubeconfigs;
 import dev.sparkk8s.render.RenderRequest;
 import io.fabric8.kubernetes.client.Config;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which cluster, namespace and release a command works on. */
@@ -23,6 +24,11 @@ public class ClusterOptions {
   @Option(names = "--release", paramLabel = "NAME", defaultValue = RenderRequest.DEFAULT_RELEASE,
       description = "Release name (default: ${DEFAULT-VALUE}).")
   String release;
+
+  /** What Spark's submission client needs to reach the same cluster: the kubeconfig given, if any. */
+  Map<String, String> clientEnv() {
+    return kubeconfig == null ? Map.of() : Map.of("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+  }
 
   Config config() {
     return Kubeconfigs.config(kubeconfig, context);

@@ -6,9 +6,15 @@ import dev.sparkk8s.jobs.model.Job;
 import dev.sparkk8s.jobs.model.JobKind;
 import dev.sparkk8s.jobs.model.JobState;
 import dev.sparkk8s.jobs.ops.ApplicationSubmitter;
+import dev.sparkk8s.jobs.ops.ClusterModeSubmitter;
 import dev.sparkk8s.jobs.ops.JobCatalog;
 import dev.sparkk8s.jobs.ops.JobWaiter;
 import dev.sparkk8s.jobs.submit.JobRequest;
+import dev.sparkk8s.local.SparkHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +82,23 @@ public class JobsSubmitCommand implements Callable<Integer> {
     });
   }
 
-  private static String submit(JobCatalog catalog, JobRequest request) {
+  private String submit(JobCatalog catalog, JobRequest request) {
     JobKind kind = catalog.profile().kind();
     return switch (kind) {
       case APACHE_APPLICATION, KUBEFLOW_APPLICATION -> new ApplicationSubmitter(catalog).submit(request);
-      case DRIVER_POD, SUBMISSION_JOB -> throw new SparkK8sException(ExitCode.BAD_INPUT, "jobs submit on the "
+      case DRIVER_POD -> new ClusterModeSubmitter(catalog, SparkHome.built(catalog.profile().sparkLine()),
+          catalog.client().getConfiguration().getMasterUrl().replaceAll("/$", ""), release.clientEnv(),
+          workDir()).submit(request);
+      case SUBMISSION_JOB -> throw new SparkK8sException(ExitCode.BAD_INPUT, "jobs submit on the "
           + catalog.profile().backend() + " backend is not available yet; jobs list, status, kill and logs are");
     };
+  }
+
+  private static Path workDir() {
+    try {
+      return Files.createTempDirectory("spark-k8s-jobs-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

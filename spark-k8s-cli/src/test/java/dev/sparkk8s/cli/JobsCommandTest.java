@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,14 +42,7 @@ class JobsCommandTest {
   void start(@TempDir Path dir) throws IOException {
     api = new MockKubernetesApi();
     client = api.client();
-    kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "%s"}}]
-        users: [{name: mock, user: {token: test}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
-        current-context: mock
-        """.formatted(api.url(), NS));
+    kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), NS);
   }
 
   @AfterEach
@@ -97,7 +89,7 @@ class JobsCommandTest {
   void aReleaseWithoutAJobProfileIsOneLineWithExitCode2() {
     assertOneLineExit2(jobs("list"), "spark-k8s: release spark in namespace spark has no job profile: install it "
         + "with --set spark.jobs.enabled=true");
-    assertOneLineExit2(jobs("list", "--kubeconfig", "/nonexistent"), "spark-k8s: --kubeconfig /nonexistent: no such");
+    assertOneLineExit2(jobs("list", "--kubeconfig", "/nonexistent"), "spark-k8s: --kubeconfig /nonexistent: cannot read it");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sparkk8s.kube;
 
+import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.local.LocalRuntimeException;
 import dev.sparkk8s.local.PodRunner;
 import dev.sparkk8s.local.PreStopHook;
@@ -33,7 +34,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Plays the kubelet of one node ({@link LocalNode}, registered in the API), the scheduler and the
- * admission chain before it, and the claim binder, for Spark's executor pods in one namespace. A pod
+ * admission chain before it, and the claim binder, for the pods Spark creates in one namespace (executors, and the
+ * drivers of cluster-mode submissions). A pod
  * that would be refused ({@link PodAdmission}) stays Pending with the reason in its PodScheduled
  * condition; one that does not fit the node now ({@link PodScheduling}: selector, taints, GPUs,
  * claims) likewise, and is tried again when a pod stops or a claim changes. An admitted pod's
@@ -77,6 +79,9 @@ public final class LocalKubelet implements AutoCloseable {
   public LocalKubelet start() {
     client.nodes().resource(node.toNode()).create();
     watches.add(client.pods().inNamespace(namespace).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_EXECUTOR)
+        .watch(watcher(this::podEvent)));
+    // The driver pods Spark's submission client creates in cluster mode (batch jobs).
+    watches.add(client.pods().inNamespace(namespace).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_DRIVER)
         .watch(watcher(this::podEvent)));
     watches.add(client.persistentVolumeClaims().inNamespace(namespace).watch(watcher(this::claimEvent)));
     return this;
@@ -187,9 +192,11 @@ public final class LocalKubelet implements AutoCloseable {
 
   private void run(Pod pod) {
     String name = pod.getMetadata().getName();
+    awaitConfigMaps(pod);
     Process process;
     try {
-      process = runner.run(pod, new ApiPodObjects(client, namespace));
+      process = runner.run(pod, new ApiPodObjects(client, namespace),
+          client.services().inNamespace(namespace).list().getItems());
     } catch (LocalRuntimeException e) {
       // The exit code containerd reports for a container that could not start.
       setStatus(pod, failed(pod, "cannot start the container: " + e.getMessage(), 128));
@@ -206,6 +213,18 @@ public final class LocalKubelet implements AutoCloseable {
             .withNewState().withNewRunning().withStartedAt(Instant.now().toString()).endRunning().endState().build())
         .build());
     process.onExit().thenAccept(p -> events.submit(() -> exited(pod, p.exitValue())));
+  }
+
+  /**
+   * Waits, as a kubelet keeps a pod in ContainerCreating, for the ConfigMaps its volumes need: Spark's submission
+   * client creates a cluster-mode driver's ConfigMaps and Service just after its pod.
+   */
+  private void awaitConfigMaps(Pod pod) {
+    List<String> needed = pod.getSpec().getVolumes() == null ? List.of() : pod.getSpec().getVolumes().stream()
+        .filter(v -> v.getConfigMap() != null && !Boolean.TRUE.equals(v.getConfigMap().getOptional()))
+        .map(v -> v.getConfigMap().getName()).toList();
+    Poll.every(Duration.ofMillis(100), Duration.ofSeconds(30)).until(() -> needed.stream()
+        .allMatch(cm -> client.configMaps().inNamespace(namespace).withName(cm).get() != null));
   }
 
   private void exited(Pod pod, int exitCode) {

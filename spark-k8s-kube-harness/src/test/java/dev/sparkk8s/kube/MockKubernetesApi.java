@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +50,18 @@ public final class MockKubernetesApi implements AutoCloseable {
   /** A client for the harness's own requests (they are not recorded as the driver's). */
   public KubernetesClient client() {
     return harnessClient;
+  }
+
+  /** Writes a kubeconfig whose current context is this API server in that namespace (a token, no TLS). */
+  public Path writeKubeconfig(Path file, String namespace) throws IOException {
+    return Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "%s"}}]
+        users: [{name: mock, user: {token: test}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
+        current-context: mock
+        """.formatted(url(), namespace));
   }
 
   /** Serves a pod's log ({@code GET .../pods/NAME/log}, any container), as a kubelet would: what the supplier gives. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
@@ -30,13 +31,14 @@ import java.util.function.Supplier;
  * pod only gets a {@code deletionTimestamp}; its kubelet stops the containers, reports their end
  * and deletes it for good with a grace period of 0, which is when watchers see it DELETED with its
  * final status, as Spark expects); a list with a set-based label selector lists only the objects it
- * selects; what Helm's client (client-go) needs besides (see {@link ApiDiscovery}): Secrets sent in protobuf, strategic
- * merge patches, lists of their own kind ({@code SecretList}, not {@code List}) and a JSON content type on every
- * answer. Every request is recorded in RBAC terms.
+ * selects; a server-side apply of a missing object creates it; what Helm's client (client-go) needs besides (see
+ * {@link ApiDiscovery}): Secrets sent in protobuf, strategic merge patches, lists of their own kind ({@code SecretList},
+ * not {@code List}) and a JSON content type on every answer. Every request is recorded in RBAC terms.
  */
 final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final long DEFAULT_GRACE_SECONDS = 30;
   private static final String JSON_TYPE = "application/json";
   private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
@@ -77,6 +79,12 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     // Requests the harness itself makes (setting up, playing the kubelet) are not the driver's.
     if (api != null && !"harness".equals(request.getHeader("X-Harness"))) {
       requests.add(api);
+    }
+    if ("PATCH".equals(request.getMethod()) && request.getPath().contains("fieldManager=")) {
+      Optional<MockResponse> created = applyCreates(request);
+      if (created.isPresent()) {
+        return created.get();
+      }
     }
     if (api != null && api.verb().equals("delete") && api.resource().equals("pods")) {
       Optional<MockResponse> graceful = gracefulDelete(request);
@@ -207,6 +215,25 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
       put(path, pod, request);
       return Optional.of(super.dispatch(request));
     } catch (IOException | ClassCastException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A server-side apply of an object that does not exist creates it, as the API server does (Spark's submission
+   * client applies the driver's Service and ConfigMaps); the mock would answer 404. Empty when the object exists.
+   */
+  private Optional<MockResponse> applyCreates(RecordedRequest request) {
+    String path = URI.create(request.getPath()).getPath();
+    if (super.handleGet(path).code() != 404) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode object = YAML.readTree(request.getUtf8Body());
+      String collection = path.substring(0, path.lastIndexOf('/'));
+      return Optional.of(handleCreate(new RecordedRequest("POST " + collection + " HTTP/1.1", HttpMethod.POST,
+          collection, request.getHeaders(), new Buffer().writeUtf8(JSON.writeValueAsString(object)))));
+    } catch (IOException e) {
       return Optional.empty();
     }
   }

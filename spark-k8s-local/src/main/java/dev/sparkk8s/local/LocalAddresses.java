@@ -193,6 +193,10 @@ final class LocalAddresses {
     if (key.toLowerCase().endsWith("port")) {
       return arg(c, value);
     }
+    // A cluster-mode driver's host is its Service's name, which the cluster's DNS resolves to the driver pod.
+    if (key.equals("spark.driver.host") && serviceHosts.matcher(value).matches()) {
+      return LOOPBACK;
+    }
     return text(c, value);
   }
 

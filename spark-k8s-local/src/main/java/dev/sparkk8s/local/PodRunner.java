@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +49,20 @@ public final class PodRunner {
    * {@code <run dir>/instances/<pod name>}; only mounted paths change in what it was given.
    */
   public Process run(Pod pod, PodObjects objects) {
+    return run(pod, objects, List.of());
+  }
+
+  /**
+   * {@link #run(Pod, PodObjects)} where the namespace has these Services: their names (a cluster-mode driver's
+   * Service, which its executors dial) are 127.0.0.1, as the cluster's DNS would resolve them to the pods.
+   */
+  public Process run(Pod pod, PodObjects objects, List<Service> services) {
     ChartContainer c = ChartContainer.of(pod);
-    LocalAddresses addresses = new LocalAddresses(List.of(c), List.of(), pod.getMetadata().getNamespace(), runDir,
-        Map.of(), Map.of());
+    // A pod Spark built listens on its own ports; a Service in front of it leads to them unchanged.
+    Map<Integer, Integer> ownPorts = new HashMap<>();
+    c.podPorts().forEach(p -> ownPorts.put(p.getContainerPort(), p.getContainerPort()));
+    LocalAddresses addresses = new LocalAddresses(List.of(c), services, pod.getMetadata().getNamespace(), runDir,
+        Map.of(c.instance(), ownPorts), Map.of());
     return start(plan(c, objects, addresses)).process();
   }
 

@@ -155,8 +155,12 @@ final class PodVolumes {
     throw new LocalRuntimeException(c.instance() + " mounts " + what + ", which does not exist");
   }
 
+  /** The file Spark's submission client writes a cluster-mode driver's configuration to (Constants.SPARK_CONF_FILE_NAME). */
+  private static final String SPARK_PROPERTIES = "spark.properties";
+
   private static byte[] rewrite(ChartContainer c, LocalAddresses addresses, String fileName, byte[] content) {
-    if (!fileName.equals(ChartConfigMap.SPARK_DEFAULTS)) {
+    // The chart's configuration, or the one Spark's submission client gives a cluster-mode driver.
+    if (!fileName.equals(ChartConfigMap.SPARK_DEFAULTS) && !fileName.equals(SPARK_PROPERTIES)) {
       return content;
     }
     return SparkDefaults.parse(new String(content, StandardCharsets.UTF_8)).entrySet().stream()

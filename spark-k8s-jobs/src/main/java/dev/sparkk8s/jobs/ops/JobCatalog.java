@@ -66,7 +66,7 @@ public final class JobCatalog {
     return found;
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return client;
   }
 

@@ -17,13 +17,14 @@ import java.util.stream.Collectors;
  * configuration a batch application gets, what a submission may not override, and on the kubernetes and operator
  * backends the driver and executor pod templates.
  *
+ * @param files   the ConfigMap's data as rendered (spark-defaults.conf, the pod templates), by key
  * @param release the Helm release it belongs to (its {@code app.kubernetes.io/instance} label)
  * @param backend {@code kubernetes}, {@code standalone} or {@code operator}
  * @param flavor  the operator's flavor ({@code apache}, {@code kubeflow}); empty on the other backends
  */
 public record JobProfile(String release, String backend, Optional<String> flavor, Map<String, String> conf,
     Set<String> derivedKeys, Optional<Pod> driverTemplate, Optional<Pod> executorTemplate,
-    Map<String, String> annotations) {
+    Map<String, String> annotations, Map<String, String> files) {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -39,7 +40,7 @@ public record JobProfile(String release, String backend, Optional<String> flavor
         data.getOrDefault(ChartConfigMap.DERIVED_KEYS, "").lines().map(String::strip).filter(l -> !l.isEmpty())
             .collect(Collectors.toUnmodifiableSet()),
         pod(data.get(ChartConfigMap.DRIVER_POD_TEMPLATE)), pod(data.get(ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY)),
-        annotations);
+        annotations, Map.copyOf(data));
   }
 
   /** What a job of this release is on the API. */
@@ -53,7 +54,7 @@ public record JobProfile(String release, String backend, Optional<String> flavor
     };
   }
 
-  /** The Spark release of the image (operator backend). */
+  /** The Spark release of the image. */
   public String sparkRelease() {
     return annotations.getOrDefault(ChartLabels.SPARK_RELEASE_ANNOTATION, "");
   }
@@ -66,6 +67,13 @@ public record JobProfile(String release, String backend, Optional<String> flavor
   public Optional<Long> killGracePeriodSeconds() {
     return Optional.ofNullable(conf.get("spark.kubernetes.appKillPodDeletionGracePeriod"))
         .map(v -> Long.parseLong(v.replaceAll("s$", "")));
+  }
+
+  /** The Spark line of the image ({@code 3.5}, {@code 4.1}). */
+  public String sparkLine() {
+    String release = sparkRelease();
+    int second = release.indexOf('.', release.indexOf('.') + 1);
+    return second < 0 ? release : release.substring(0, second);
   }
 
   private static Optional<Pod> pod(String yaml) {

@@ -17,7 +17,8 @@ public final class DriverPodState {
   public static JobStatus of(Pod driver) {
     String phase = driver.getStatus() == null ? null : driver.getStatus().getPhase();
     String exit = exitOf(driver).map(t -> "exit code " + t.getExitCode()
-        + (t.getReason() == null ? "" : " (" + t.getReason() + ")")).orElse("");
+        + (t.getReason() == null ? "" : " (" + t.getReason() + ")")
+        + (t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + t.getMessage().strip())).orElse("");
     if (driver.getMetadata().getDeletionTimestamp() != null) {
       return JobStatus.of(JobState.KILLED, phase == null ? "Terminating" : phase).withDetail(exit);
     }

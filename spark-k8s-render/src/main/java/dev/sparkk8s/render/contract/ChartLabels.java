@@ -15,7 +15,7 @@ public final class ChartLabels {
   public static final String BACKEND_ANNOTATION = "spark-k8s.io/backend";
   /** On the job profile ConfigMap with the operator backend: {@code apache} or {@code kubeflow}. */
   public static final String OPERATOR_FLAVOR_ANNOTATION = "spark-k8s.io/operator-flavor";
-  /** On the job profile ConfigMap with the operator backend: the Spark release and Scala version of the image. */
+  /** On the job profile ConfigMap: the Spark release and Scala version of the image. */
   public static final String SPARK_RELEASE_ANNOTATION = "spark-k8s.io/spark-release";
   public static final String SCALA_VERSION_ANNOTATION = "spark-k8s.io/scala-version";
   /**
