@@ -3,8 +3,11 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.cluster.Kubeconfigs;
 import dev.sparkk8s.render.RenderRequest;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /** Which cluster, namespace and release a command works on. */
@@ -28,6 +31,14 @@ public class ClusterOptions {
   /** What Spark's submission client needs to reach the same cluster: the kubeconfig given, if any. */
   Map<String, String> clientEnv() {
     return kubeconfig == null ? Map.of() : Map.of("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+  }
+
+  /** Runs a command's work with a client of the cluster and the release's namespace, closing the client after. */
+  <T> T withClient(BiFunction<KubernetesClient, String, T> work) {
+    Config config = config();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      return work.apply(client, namespace(config));
+    }
   }
 
   Config config() {

@@ -3,9 +3,7 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.cluster.doctor.DoctorReport;
 import dev.sparkk8s.cluster.doctor.SnapshotReader;
 import dev.sparkk8s.common.ExitCode;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +35,8 @@ public class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config config = cluster.config();
-    DoctorReport report;
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      report = DoctorReport.of(new SnapshotReader(client), cluster.namespace(config), cluster.release);
-    }
+    DoctorReport report = cluster.withClient((client, namespace) ->
+        DoctorReport.of(new SnapshotReader(client), namespace, cluster.release));
     DoctorOutput.print(report, output, terminal.out());
     return report.findings().isEmpty() ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
   }

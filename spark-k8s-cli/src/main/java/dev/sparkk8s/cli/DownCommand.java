@@ -3,9 +3,7 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.cluster.lifecycle.HelmRelease;
 import dev.sparkk8s.cluster.lifecycle.ReleaseRemoval;
 import dev.sparkk8s.common.ExitCode;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.sparkk8s.local.LocalPlatform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,12 +34,11 @@ public class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!run.local) {
-      Config config = cluster.config();
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-        HelmRelease release = ClusterRelease.existing(cluster, client, cluster.namespace(config));
+      return cluster.withClient((client, namespace) -> {
+        HelmRelease release = ClusterRelease.existing(cluster, client, namespace);
         ReleaseRemoval.remove(client, release).forEach(line -> terminal.out().println("removed " + line));
-      }
-      return ExitCode.OK.status();
+        return ExitCode.OK.status();
+      });
     }
     int stopped = LocalPlatform.down(run.runDir, deleteS3Data);
     terminal.out().println(stopped == 0 ? "nothing was running" : "stopped " + stopped + " processes");

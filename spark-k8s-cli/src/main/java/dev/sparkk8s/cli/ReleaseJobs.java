@@ -2,9 +2,7 @@ package dev.sparkk8s.cli;
 
 import dev.sparkk8s.jobs.ops.JobCatalog;
 import dev.sparkk8s.jobs.ops.JobProfiles;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.function.Function;
 
 /** Runs a jobs subcommand's work with a client to the cluster and the catalog of the release's jobs. */
@@ -14,10 +12,7 @@ final class ReleaseJobs {
   }
 
   static <T> T with(ClusterOptions options, Function<JobCatalog, T> work) {
-    Config config = options.config();
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      String namespace = options.namespace(config);
-      return work.apply(new JobCatalog(client, namespace, JobProfiles.read(client, namespace, options.release)));
-    }
+    return options.withClient((client, namespace) ->
+        work.apply(new JobCatalog(client, namespace, JobProfiles.read(client, namespace, options.release))));
   }
 }

@@ -3,9 +3,7 @@ package dev.sparkk8s.cli;
 import dev.sparkk8s.cluster.lifecycle.HelmRelease;
 import dev.sparkk8s.cluster.lifecycle.ReleaseStatus;
 import dev.sparkk8s.common.ExitCode;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.sparkk8s.local.LocalPlatform;
 import dev.sparkk8s.local.LocalProcessStatus;
 import java.io.PrintWriter;
@@ -39,12 +37,11 @@ public class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = terminal.out();
     if (!run.local) {
-      Config config = cluster.config();
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-        HelmRelease release = ClusterRelease.existing(cluster, client, cluster.namespace(config));
+      return cluster.withClient((client, namespace) -> {
+        HelmRelease release = ClusterRelease.existing(cluster, client, namespace);
         ReleaseStatusOutput.print(ReleaseStatus.read(client, release), output, out);
-      }
-      return ExitCode.OK.status();
+        return ExitCode.OK.status();
+      });
     }
     List<LocalProcessStatus> statuses = LocalPlatform.status(run.runDir);
     out.printf("%-16s %-9s %-8s %-40s %s%n", "PROCESS", "STATE", "PID", "PORTS", "URL");

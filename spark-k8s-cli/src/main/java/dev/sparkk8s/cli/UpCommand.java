@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         + "an S3 server of its own (S3Proxy, data in the run directory's s3/data) plays S3: the buckets the Spark "
         + "configuration names are created there, its keys are the Secret the pods read. A user's endpoint is "
         + "checked, never written to: a bucket it does not let the keys use fails at once. With --monitoring, also a Prometheus server (Debian's prometheus) that scrapes them as the chart's "
-        + "ServiceMonitors say, with the chart's alerts as its rules. Returns once a query "
+        + "ServiceMonitors say, with the chart's alerts as its rules. With --auth, Spark Connect only through the "
+        + "chart's TLS proxy with a token (printed with the CA to trust). Returns once a query "
         + "through Spark Connect has been answered; the processes keep running.",
         "Stop them with 'spark-k8s down --local'.",
         "Without --local: install or upgrade the release on the cluster of --kubeconfig/--context with Helm's own code "
