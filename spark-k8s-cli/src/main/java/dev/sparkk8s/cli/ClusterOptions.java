@@ -1,10 +1,12 @@
 package dev.sparkk8s.cli;
 
+import dev.sparkk8s.cluster.ApiErrors;
 import dev.sparkk8s.cluster.Kubeconfigs;
 import dev.sparkk8s.render.RenderRequest;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -33,11 +35,18 @@ public class ClusterOptions {
     return kubeconfig == null ? Map.of() : Map.of("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
   }
 
-  /** Runs a command's work with a client of the cluster and the release's namespace, closing the client after. */
+  /**
+   * Runs a command's work with a client of the cluster and the release's namespace, closing the client after. A
+   * request the API server did not answer or refused ends the command in one line naming the server.
+   */
   <T> T withClient(BiFunction<KubernetesClient, String, T> work) {
     Config config = config();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      return work.apply(client, namespace(config));
+      try {
+        return work.apply(client, namespace(config));
+      } catch (KubernetesClientException e) {
+        throw ApiErrors.asInput(client, e);
+      }
     }
   }
 

@@ -6,7 +6,10 @@ public enum ExitCode {
   OK(0),
   /** A check failed: lint findings, a chart that does not render, a platform that did not come up. */
   CHECK_FAILED(1),
-  /** Bad usage or bad input: unknown command or option, values refused, a missing file. */
+  /**
+   * Bad usage or bad input: unknown command or option, values refused, a missing file; on the cluster commands also a
+   * kubeconfig, context, namespace or release that is not there, or an API server that does not answer.
+   */
   BAD_INPUT(2),
   /** Something the user can wait for or fix outside spark-k8s: a server that does not answer. */
   UNAVAILABLE(3),
