@@ -20,6 +20,9 @@ submitting pod waits for it, so that its Job's status is the driver's.
 {{- $c := dict -}}
 {{- if eq $backend "standalone" -}}
 {{- $_ := set $c "spark.standalone.submit.waitAppCompletion" "true" -}}
+{{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
+{{- $userOptions := index .Values.spark.conf "spark.driver.extraJavaOptions" | default "" | toString -}}
+{{- $_ := set $c "spark.driver.extraJavaOptions" (trim (printf "%s %s" $info.javaModuleOptions $userOptions)) -}}
 {{- else -}}
 {{- $_ := set $c "spark.kubernetes.authenticate.driver.serviceAccountName" (include "spark-k8s.serviceAccountName" .) -}}
 {{- $_ := set $c "spark.kubernetes.driver.podTemplateContainerName" "spark-driver" -}}
@@ -33,4 +36,111 @@ submitting pod waits for it, so that its Job's status is the driver's.
 {{- $_ := set $c "spark.kubernetes.submission.waitAppCompletion" "false" -}}
 {{- end -}}
 {{- toJson $c -}}
+{{- end -}}
+
+{{/*
+The standalone backend's submitting pod: spark-submit in cluster deploy mode against the release's
+master, through submit.sh (jobStandaloneSubmitScript) with the job's arguments after it. It holds
+no Spark process of the job: the master starts the driver on a worker.
+*/}}
+{{- define "spark-k8s.jobSubmitterPodSpec" -}}
+automountServiceAccountToken: false
+restartPolicy: Never
+terminationGracePeriodSeconds: {{ .Values.spark.jobs.killGracePeriodSeconds }}
+{{- include "spark-k8s.podPlacement" (dict "root" . "component" "job-driver") }}
+securityContext:
+  {{- include "spark-k8s.podSecurityContext" . | nindent 2 }}
+{{- include "spark-k8s.imagePullSecrets" . }}
+containers:
+  - name: spark-submit
+    image: {{ include "spark-k8s.image" . }}
+    imagePullPolicy: {{ .Values.spark.image.pullPolicy }}
+    command: {{- include "spark-k8s.launchCommand" "/bin/bash" | nindent 6 }}
+    args:
+      - {{ include "spark-k8s.jobProfileDir" . }}/submit.sh
+    env:
+      {{- include "spark-k8s.sparkEnv" . | nindent 6 }}
+      - name: SPARK_MASTER_URL
+        value: {{ index (include "spark-k8s.jobConf" . | fromJson) "spark.master" | quote }}
+      - name: JOB_PROFILE_DIR
+        value: {{ include "spark-k8s.jobProfileDir" . }}
+      {{- with include "spark-k8s.authSecretEnv" . }}{{ . | nindent 6 }}{{ end }}
+      {{- include "spark-k8s.extraEnv" (dict "root" . "component" "job-driver" "indent" 6) }}
+    resources:
+      requests:
+        cpu: 100m
+        memory: 512Mi
+      limits:
+        memory: 512Mi
+    securityContext:
+      {{- include "spark-k8s.containerSecurityContext" . | nindent 6 }}
+    volumeMounts:
+      - name: job-profile
+        mountPath: {{ include "spark-k8s.jobProfileDir" . }}
+        readOnly: true
+      {{- include "spark-k8s.scratchMounts" . | nindent 6 }}
+      {{- include "spark-k8s.extraVolumeMounts" (dict "root" . "component" "job-driver" "indent" 6) }}
+volumes:
+  - name: job-profile
+    configMap:
+      name: {{ include "spark-k8s.fullname" . }}-job-profile
+      items:
+        - key: spark-defaults.conf
+          path: spark-defaults.conf
+        - key: submit.sh
+          path: submit.sh
+  {{- include "spark-k8s.scratchVolumes" . | nindent 2 }}
+  {{- include "spark-k8s.extraVolumes" (dict "root" . "component" "job-driver" "indent" 2) }}
+{{- end -}}
+
+{{/* Where the standalone backend's submitting pod mounts the job profile. */}}
+{{- define "spark-k8s.jobProfileDir" -}}/opt/spark/job-profile{{- end -}}
+
+{{/*
+submit.sh of the standalone backend's submitting pod. spark-submit's Standalone client
+(ClientEndpoint, with spark.standalone.submit.waitAppCompletion) exits 0 whatever the driver's end,
+so the last driver state it reports decides the exit code: 0 for FINISHED, 1 otherwise. SIGTERM
+(the Job deleted: `spark-k8s jobs kill`) kills the driver through the master first (Spark's
+`org.apache.spark.deploy.Client kill`), then waits for the client to see it end.
+*/}}
+{{- define "spark-k8s.jobStandaloneSubmitScript" -}}
+#!/usr/bin/env bash
+set -u
+home="${SPARK_HOME:-/opt/spark}"
+out=`mktemp`
+"$home/bin/spark-submit" --master "$SPARK_MASTER_URL" --deploy-mode cluster \
+  --properties-file "$JOB_PROFILE_DIR/spark-defaults.conf" "$@" >"$out" 2>&1 &
+submit=$!
+tail -n +1 -f --pid="$submit" "$out" &
+follow=$!
+driver_id() {
+  grep -o 'submitted as driver-[0-9]*-[0-9]*' "$out" | head -n 1 | cut -d' ' -f3
+}
+stop() {
+  id=`driver_id`
+  if [ -n "$id" ]; then
+    echo "spark-k8s: stopping: killing driver $id through the master $SPARK_MASTER_URL"
+    "$home/bin/spark-class" org.apache.spark.deploy.Client kill "$SPARK_MASTER_URL" "$id"
+    wait "$submit"
+  else
+    kill "$submit" 2>/dev/null
+  fi
+  wait "$follow"
+  exit 143
+}
+trap stop TERM INT
+wait "$submit"
+code=$?
+wait "$follow"
+state=`grep -o 'State of driver driver-[0-9]*-[0-9]* is [A-Z]*' "$out" | tail -n 1 | awk '{print $NF}'`
+case "$state" in
+  FINISHED) exit 0 ;;
+  "")
+    echo "spark-k8s: spark-submit exited $code before the master reported the driver's end"
+    [ "$code" -ne 0 ] && exit "$code"
+    exit 1 ;;
+  *)
+    echo "spark-k8s: driver `driver_id` ended $state"
+    exit 1 ;;
+esac
 {{- end -}}

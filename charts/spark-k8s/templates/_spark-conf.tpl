@@ -235,7 +235,10 @@ stalls (seen on the Kubernetes harness). */ -}}
   (include "spark-k8s.driverSecurityConf" (dict "root" . "job" $job) | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
-{{- range $k, $val := $v.conf -}}
+{{- /* A batch driver of the standalone backend gets the user's JVM options after the chart's (jobSubmissionConf). */ -}}
+{{- $userConf := $v.conf -}}
+{{- if and $job (eq $backend "standalone") }}{{ $userConf = omit $v.conf "spark.driver.extraJavaOptions" }}{{ end -}}
+{{- range $k, $val := $userConf -}}
 {{- if or (has $k $derived) (hasKey $c $k) -}}
 {{- fail (printf "spark.conf.%s: the chart derives this key from its own values; set the chart value instead (see values.yaml)" $k) -}}
 {{- end -}}

@@ -2,11 +2,24 @@
 
 {{/* Facts about each supported Spark line, as JSON. */}}
 {{- define "spark-k8s.versionInfo" -}}
+{{- /* javaModuleOptions: the line's launcher's JavaModuleOptions.defaultModuleOptions(), which spark-submit gives a
+driver JVM it starts itself; a Standalone worker starts a cluster-mode driver without them. */ -}}
+{{- $opens := list "java.lang" "java.lang.invoke" "java.lang.reflect" "java.io" "java.net" "java.nio" "java.util"
+  "java.util.concurrent" "java.util.concurrent.atomic" "jdk.internal.ref" "sun.nio.ch" "sun.nio.cs"
+  "sun.security.action" "sun.util.calendar" -}}
+{{- $modules := list -}}
+{{- range $opens }}{{ $modules = append $modules (printf "--add-opens=java.base/%s=ALL-UNNAMED" .) }}{{ end -}}
+{{- $modules = append $modules "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED" -}}
+{{- $modules = append $modules "-Djdk.reflect.useDirectMethodHandle=false" -}}
+{{- $options35 := prepend $modules "-XX:+IgnoreUnrecognizedVMOptions" -}}
+{{- $options41 := concat (list "-XX:+IgnoreUnrecognizedVMOptions" "--add-modules=jdk.incubator.vector") $modules
+  (list "-Dio.netty.tryReflectionSetAccessible=true" "-Dio.netty.allocator.type=pooled"
+    "-Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE" "--enable-native-access=ALL-UNNAMED") -}}
 {{- $lines := dict
   "3.5" (dict "release" "3.5.5" "scala" "2.12" "hadoop" "3.3.4" "connectBundled" false "grpcBindingAddress" false
-    "executorGracePeriodKey" false)
+    "executorGracePeriodKey" false "javaModuleOptions" (join " " $options35))
   "4.1" (dict "release" "4.1.1" "scala" "2.13" "hadoop" "3.4.2" "connectBundled" true "grpcBindingAddress" true
-    "executorGracePeriodKey" true) -}}
+    "executorGracePeriodKey" true "javaModuleOptions" (join " " $options41)) -}}
 {{- $v := toString .Values.spark.version -}}
 {{- if not (hasKey $lines $v) -}}
 {{- fail (printf "spark.version: %q is not supported; use \"3.5\" or \"4.1\"" $v) -}}

@@ -1,7 +1,6 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
-import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.jobs.model.Job;
 import dev.sparkk8s.jobs.model.JobKind;
 import dev.sparkk8s.jobs.model.JobState;
@@ -9,6 +8,7 @@ import dev.sparkk8s.jobs.ops.ApplicationSubmitter;
 import dev.sparkk8s.jobs.ops.ClusterModeSubmitter;
 import dev.sparkk8s.jobs.ops.JobCatalog;
 import dev.sparkk8s.jobs.ops.JobWaiter;
+import dev.sparkk8s.jobs.ops.StandaloneJobSubmitter;
 import dev.sparkk8s.jobs.submit.JobRequest;
 import dev.sparkk8s.local.SparkHome;
 import java.io.IOException;
@@ -89,8 +89,7 @@ public class JobsSubmitCommand implements Callable<Integer> {
       case DRIVER_POD -> new ClusterModeSubmitter(catalog, SparkHome.built(catalog.profile().sparkLine()),
           catalog.client().getConfiguration().getMasterUrl().replaceAll("/$", ""), release.clientEnv(),
           workDir()).submit(request);
-      case SUBMISSION_JOB -> throw new SparkK8sException(ExitCode.BAD_INPUT, "jobs submit on the "
-          + catalog.profile().backend() + " backend is not available yet; jobs list, status, kill and logs are");
+      case SUBMISSION_JOB -> new StandaloneJobSubmitter(catalog).submit(request);
     };
   }
 

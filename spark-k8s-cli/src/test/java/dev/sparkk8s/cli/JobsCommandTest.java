@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -170,6 +172,49 @@ class JobsCommandTest {
     assertThat(spec).containsEntry("mainClass", "org.apache.spark.examples.SparkPi")
         .containsEntry("driverArgs", List.of("100"));
     assertThat(spec.get("sparkConf").toString()).contains("spark.sql.shuffle.partitions=4", "spark.app.name=pi");
+  }
+
+  @Test
+  void submitOnTheStandaloneBackendCreatesTheSubmissionJobAndWaitEndsAsItDoes() throws Exception {
+    installProfile("spark.connect.mode.k8s.backend=standalone");
+    Thread controller = new Thread(() -> {
+      for (String condition : List.of("Running", "Failed")) {
+        Poll.sleep(Duration.ofMillis(1500));
+        Job job = client.batch().v1().jobs().inNamespace(NS).withName("etl").get();
+        if (job == null) {
+          continue;
+        }
+        job.setStatus(condition.equals("Running") ? new JobStatusBuilder().withActive(1).withReady(1).build()
+            : new JobStatusBuilder().addNewCondition().withType("Failed").withStatus("True")
+                .withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit")
+                .endCondition().build());
+        client.batch().v1().jobs().inNamespace(NS).resource(job).updateStatus();
+      }
+    });
+    controller.start();
+    Cli.Result r = jobs("submit", "--name", "etl", "--class", "com.example.Etl", "--wait",
+        "--conf", "spark.sql.shuffle.partitions=4", "local:///opt/app/etl.jar", "2026-12-03", "$(HOME)");
+    controller.join();
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out().lines().findFirst()).contains("etl");
+    assertThat(r.out()).containsPattern("etl +RUNNING").containsPattern("etl +FAILED +job/Failed");
+    Job job = client.batch().v1().jobs().inNamespace(NS).withName("etl").get();
+    assertThat(job.getMetadata().getLabels()).containsEntry(ChartLabels.COMPONENT, ChartLabels.JOB_DRIVER_COMPONENT)
+        .containsEntry(ChartLabels.INSTANCE, "spark");
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly(
+        "/opt/spark/job-profile/submit.sh", "--name", "etl", "--class", "com.example.Etl",
+        "--conf", "spark.sql.shuffle.partitions=4", "local:///opt/app/etl.jar", "2026-12-03", "$$(HOME)");
+  }
+
+  @Test
+  void submitOnTheStandaloneBackendRefusesPythonAndAnExistingNameInOneLine() {
+    installProfile("spark.connect.mode.k8s.backend=standalone");
+    assertOneLineExit2(jobs("submit", "--name", "etl", "local:///opt/app/etl.py"),
+        "spark-k8s: APP local:///opt/app/etl.py: Spark's Standalone cluster deploy mode does not run Python");
+    assertThat(jobs("submit", "--name", "etl", "--class", "E", "local:///opt/app/etl.jar").exitCode()).isZero();
+    assertOneLineExit2(jobs("submit", "--name", "etl", "--class", "E", "local:///opt/app/etl.jar"),
+        "spark-k8s: --name etl: job etl exists in namespace spark");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.sparkk8s.render.contract.ChartConfigMap;
 import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * A release's batch-job profile as the chart rendered it (ConfigMap {@code <fullname>-job-profile}): the Spark
  * configuration a batch application gets, what a submission may not override, and on the kubernetes and operator
- * backends the driver and executor pod templates.
+ * backends the driver and executor pod templates, on the standalone backend the Job that submits an application.
  *
  * @param files   the ConfigMap's data as rendered (spark-defaults.conf, the pod templates), by key
  * @param release the Helm release it belongs to (its {@code app.kubernetes.io/instance} label)
@@ -52,6 +53,12 @@ public record JobProfile(String release, String backend, Optional<String> flavor
           : JobKind.APACHE_APPLICATION;
       default -> throw new IllegalStateException("job profile of release " + release + " names no backend");
     };
+  }
+
+  /** The standalone backend's Job that submits one application, as the chart rendered it. */
+  public Optional<Job> submissionTemplate() {
+    return Optional.ofNullable(files.get(ChartConfigMap.SUBMISSION_JOB))
+        .map(yaml -> SERIALIZATION.unmarshal(yaml, Job.class));
   }
 
   /** The Spark release of the image. */

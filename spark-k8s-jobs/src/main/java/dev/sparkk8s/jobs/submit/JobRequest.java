@@ -2,6 +2,7 @@ package dev.sparkk8s.jobs.submit;
 
 import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.common.SparkK8sException;
+import dev.sparkk8s.jobs.model.JobKind;
 import dev.sparkk8s.jobs.profile.JobProfile;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ public record JobRequest(String name, Optional<String> mainClass, String app, Li
     }
     if (!app.startsWith("local:///") && !app.startsWith("s3a://")) {
       throw bad("APP " + app + ": give local:///path (a file in the image) or s3a://bucket/key");
+    }
+    if (python() && profile.kind() == JobKind.SUBMISSION_JOB) {
+      throw bad("APP " + app + ": Spark's Standalone cluster deploy mode does not run Python applications (release "
+          + profile.release() + " has the standalone backend); give a jar, or use the kubernetes or operator backend");
     }
     if (!python() && mainClass.isEmpty()) {
       throw bad("--class: a jar application needs its main class");

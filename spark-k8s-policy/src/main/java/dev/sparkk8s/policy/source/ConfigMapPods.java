@@ -2,12 +2,13 @@ package dev.sparkk8s.policy.source;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Pods held as YAML in ConfigMap data, such as the executor pod template. */
+/** Pods held as YAML in ConfigMap data, such as the executor pod template or the pod of a Job template. */
 public final class ConfigMapPods {
 
   private ConfigMapPods() {
@@ -18,9 +19,15 @@ public final class ConfigMapPods {
     return data.keySet().stream().flatMap(key -> site(cm, key).stream()).toList();
   }
 
-  /** The pod in data key {@code key}, when its value is a YAML {@code kind: Pod} with a spec. */
+  /** The pod in data key {@code key}, when its value is a YAML {@code kind: Pod} with a spec, or a Job's. */
   public static Optional<PodSite> site(ConfigMap cm, String key) {
     String text = cm.getData() == null ? null : cm.getData().get(key);
+    Optional<Job> job = Conversion.yamlMap(text).filter(m -> "Job".equals(m.get("kind")))
+        .map(m -> Conversion.convert(m, Job.class));
+    if (job.isPresent()) {
+      return PodSpecSource.podTemplate(cm, job.get().getSpec() == null ? null : job.get().getSpec().getTemplate(),
+          "data[" + key + "].spec.template").stream().findFirst();
+    }
     return pod(text)
         .filter(p -> p.getSpec() != null)
         .map(p -> PodSite.of(cm, p.getMetadata(), "data[" + key + "].metadata", p.getSpec(), "data[" + key + "].spec"));

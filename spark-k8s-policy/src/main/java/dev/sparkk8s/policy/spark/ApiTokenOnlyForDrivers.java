@@ -70,9 +70,13 @@ public final class ApiTokenOnlyForDrivers implements Rule {
       return backends.stream().allMatch("standalone"::equals)
           ? Optional.of("the Spark server of the standalone backend") : Optional.empty();
     }
-    if (site.owner() instanceof ConfigMap) {
-      return Optional.of(ChartLabels.JOB_DRIVER_COMPONENT.equals(site.labels().get(ChartLabels.COMPONENT))
-          ? JOB_DRIVER : "an executor pod template");
+    if (site.owner() instanceof ConfigMap cm) {
+      if (!ChartLabels.JOB_DRIVER_COMPONENT.equals(site.labels().get(ChartLabels.COMPONENT))) {
+        return Optional.of("an executor pod template");
+      }
+      // A standalone-backend job's pod runs spark-submit against the master; its driver runs on a worker.
+      return Optional.of("standalone".equals(annotations(cm).get(ChartLabels.BACKEND_ANNOTATION))
+          ? "the submitting pod of a standalone-backend batch job" : JOB_DRIVER);
     }
     return site.containers().stream().filter(c -> !c.init())
         .flatMap(c -> Stream.concat(list(c.container().getCommand()).stream(), list(c.container().getArgs()).stream()))
@@ -126,5 +130,9 @@ public final class ApiTokenOnlyForDrivers implements Rule {
   private static String backend(ConfigMap cm) {
     Map<String, String> annotations = cm.getMetadata().getAnnotations();
     return annotations == null ? "" : annotations.getOrDefault(ChartLabels.BACKEND_ANNOTATION, "");
+  }
+
+  private static Map<String, String> annotations(ConfigMap cm) {
+    return cm.getMetadata().getAnnotations() == null ? Map.of() : cm.getMetadata().getAnnotations();
   }
 }

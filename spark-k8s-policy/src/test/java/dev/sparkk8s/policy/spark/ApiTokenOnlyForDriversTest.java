@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,37 @@ class ApiTokenOnlyForDriversTest {
         .editSpec().withAutomountServiceAccountToken(token).endSpec().build();
     return new ConfigMapBuilder().withNewMetadata().withName("spark-job-profile").endMetadata()
         .withData(Map.of("driver-pod-template.yaml", new KubernetesSerialization().asYaml(driver))).build();
+  }
+
+  @Test
+  void standaloneJobsSubmittingPodWithATokenHoldsACredentialItDoesNotUse() {
+    release.extra.add(standaloneJobProfile(release, true));
+
+    Finding f = only(release.check(), ApiTokenOnlyForDrivers.ID, "ConfigMap/spark-job-profile", null,
+        "data[submission-job.yaml].spec.template.spec." + FIELD);
+    assertThat(f.message()).contains("submitting pod of a standalone-backend batch job")
+        .contains("does not talk to the Kubernetes API");
+  }
+
+  @Test
+  void standaloneJobsSubmittingPodWithoutATokenIsRight() {
+    release.extra.add(standaloneJobProfile(release, false));
+
+    assertThat(release.check()).extracting(Finding::rule).doesNotContain(ApiTokenOnlyForDrivers.ID);
+  }
+
+  /** The compliant executor pod as the pod of a standalone backend's submission Job template. */
+  private static ConfigMap standaloneJobProfile(CompliantRelease release, boolean token) {
+    Job job = new JobBuilder().withNewSpec().withNewTemplate()
+        .withNewMetadata().addToLabels(ChartLabels.COMPONENT, ChartLabels.JOB_DRIVER_COMPONENT).endMetadata()
+        .withSpec(new PodBuilder(release.executorPod).editSpec().withAutomountServiceAccountToken(token).endSpec()
+            .build().getSpec())
+        .endTemplate().endSpec().build();
+    job.setApiVersion("batch/v1");
+    job.setKind("Job");
+    return new ConfigMapBuilder().withNewMetadata().withName("spark-job-profile")
+        .addToAnnotations(ChartLabels.BACKEND_ANNOTATION, "standalone").endMetadata()
+        .withData(Map.of("submission-job.yaml", new KubernetesSerialization().asYaml(job))).build();
   }
 
   @Test

@@ -16,7 +16,8 @@ public enum ChartConfigMap {
   EVENT_LOG_INIT(Component.EVENT_LOG_INIT, "-event-log-init", "core-site.xml"),
   /**
    * The batch-job profile: a batch application's spark-defaults.conf, and on the kubernetes and operator backends
-   * its pod templates ({@link #DRIVER_POD_TEMPLATE}, {@link #EXECUTOR_POD_TEMPLATE_KEY}).
+   * its pod templates ({@link #DRIVER_POD_TEMPLATE}, {@link #EXECUTOR_POD_TEMPLATE_KEY}), on the standalone backend
+   * the Job that submits it ({@link #SUBMISSION_JOB}).
    */
   JOB_PROFILE(Component.JOB_PROFILE, "-job-profile", ChartConfigMap.SPARK_DEFAULTS);
 
@@ -26,6 +27,8 @@ public enum ChartConfigMap {
   /** In the job profile: the Spark keys a submission may not override, one a line. */
   public static final String DERIVED_KEYS = "derived-keys";
   public static final String EXECUTOR_POD_TEMPLATE_KEY = "executor-pod-template.yaml";
+  /** In the job profile of the standalone backend: the Kubernetes Job that submits one batch application. */
+  public static final String SUBMISSION_JOB = "submission-job.yaml";
 
   private final Component component;
   private final String nameSuffix;
