@@ -9,9 +9,12 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.LocalPortForward;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PortForwardTest {
 
   private static final String NS = "pf";
+  /** Less than the 4 KiB fabric8's client reads from a local connection for one WebSocket message. */
+  private static final int STEP = 2048;
 
   @TempDir
   Path tmp;
@@ -90,7 +95,7 @@ class PortForwardTest {
       for (int i = 0; i < 6; i++) {
         byte[] payload = randomBytes(64 * 1024 + i, i);
         sent.add(payload);
-        echoed.add(threads.submit(() -> roundTrip(forward.getLocalPort(), payload)));
+        echoed.add(threads.submit(() -> echoedInSteps(forward.getLocalPort(), payload)));
       }
       for (int i = 0; i < sent.size(); i++) {
         assertThat(echoed.get(i).get()).as("connection %d", i).isEqualTo(sent.get(i));
@@ -100,25 +105,34 @@ class PortForwardTest {
   }
 
   @Test
-  void aMebibyteComesBackIntact() throws Exception {
+  void aMebibyteToThePodComesBackIntact() throws Exception {
     runningPod("server");
     byte[] payload = randomBytes(1024 * 1024, 42);
 
     try (LocalPortForward forward = client.pods().withName("server").portForward(echo.port())) {
-      assertThat(roundTrip(forward.getLocalPort(), payload)).isEqualTo(payload);
+      assertThat(echoedInSteps(forward.getLocalPort(), payload)).isEqualTo(payload);
+      assertThat(forward.errorOccurred()).isFalse();
     }
   }
 
   @Test
-  void theWebSocketClosesWhenThePodClosesTheConnection() throws Exception {
+  void aMebibyteFromThePodArrivesIntactAndThePodsCloseEndsTheConnection() throws Exception {
     runningPod("server");
+    byte[] payload = randomBytes(1024 * 1024, 7);
 
-    try (LocalPortForward forward = client.pods().withName("server").portForward(echo.port());
-        Socket socket = new Socket("127.0.0.1", forward.getLocalPort())) {
-      socket.getOutputStream().write("bye\n".getBytes(StandardCharsets.US_ASCII));
-
-      assertThat(socket.getInputStream().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("bye\n");
-      assertThat(forward.errorOccurred()).isFalse();
+    try (ServerSocket sender = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      threads.execute(() -> {
+        try (Socket socket = sender.accept()) {
+          socket.getOutputStream().write(payload);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      try (LocalPortForward forward = client.pods().withName("server").portForward(sender.getLocalPort());
+          Socket socket = new Socket("127.0.0.1", forward.getLocalPort())) {
+        assertThat(socket.getInputStream().readAllBytes()).isEqualTo(payload);
+        assertThat(forward.errorOccurred()).isFalse();
+      }
     }
   }
 
@@ -138,7 +152,7 @@ class PortForwardTest {
   void aPortNothingListensOnIsTheKubeletsErrorOnTheErrorChannel() throws Exception {
     runningPod("server");
     int closedPort;
-    try (ServerSocket unused = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = unused.getLocalPort();
     }
 
@@ -161,19 +175,21 @@ class PortForwardTest {
     api.client().pods().inNamespace(NS).resource(pod).updateStatus();
   }
 
-  /** Writes while it reads, so neither side's buffers fill up. */
-  private byte[] roundTrip(int port, byte[] payload) throws Exception {
+  /**
+   * Sends the payload in steps of one WebSocket message each, the next once the pod has echoed the last: fabric8
+   * 7.4.0's port-forward on the JDK HTTP client drops a message it sends while its previous one is still being written
+   * (the JDK refuses a second pending send, and the listener ignores the refusal), which a client writing faster than
+   * the API server reads runs into on any cluster.
+   */
+  private static byte[] echoedInSteps(int port, byte[] payload) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
-        try {
-          socket.getOutputStream().write(payload);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }, threads);
-      byte[] read = socket.getInputStream().readNBytes(payload.length);
-      written.get();
-      return read;
+      ByteArrayOutputStream echoed = new ByteArrayOutputStream(payload.length);
+      for (int offset = 0; offset < payload.length; offset += STEP) {
+        int length = Math.min(STEP, payload.length - offset);
+        socket.getOutputStream().write(payload, offset, length);
+        echoed.write(socket.getInputStream().readNBytes(length));
+      }
+      return echoed.toByteArray();
     }
   }
 
@@ -191,14 +207,14 @@ class PortForwardTest {
     return messages.toString();
   }
 
-  /** A pod's listener: echoes each connection's bytes until it sends {@code bye\n}, then closes it. */
+  /** A pod's listener: echoes what each connection sends. */
   private static final class EchoServer implements AutoCloseable {
 
     private final ServerSocket server;
-    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
 
     EchoServer(ExecutorService threads) throws IOException {
-      server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       threads.execute(() -> {
         while (!server.isClosed()) {
           try {
@@ -226,9 +242,6 @@ class PortForwardTest {
         int read;
         while ((read = in.read(buffer)) >= 0) {
           out.write(buffer, 0, read);
-          if (read >= 4 && new String(buffer, read - 4, 4, StandardCharsets.US_ASCII).equals("bye\n")) {
-            return;
-          }
         }
       } catch (IOException e) {
         // The forward closed the connection.
