@@ -50,7 +50,8 @@ public final class ReleaseReadiness {
     });
   }
 
-  private static Optional<Pod> readyServer(KubernetesClient client, HelmRelease release) {
+  /** The release's Connect server pod that is ready (not being deleted), if there is one. */
+  public static Optional<Pod> readyServer(KubernetesClient client, HelmRelease release) {
     return client.pods().inNamespace(release.namespace()).withLabel(ChartLabels.INSTANCE, release.name())
         .withLabel(ChartLabels.COMPONENT, Component.CONNECT.label()).list().getItems().stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null && p.getStatus() != null
