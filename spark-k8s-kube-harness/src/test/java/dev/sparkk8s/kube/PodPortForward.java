@@ -61,6 +61,7 @@ final class PodPortForward implements AutoCloseable {
     }
     PortForwardRelay relay = new PortForwardRelay(namespace + "/" + name, pod.path("metadata").path("uid").asText(),
         podIp, port.get());
+    relays.removeIf(PortForwardRelay::isClosed);
     relays.add(relay);
     return new MockResponse().withWebSocketUpgrade(relay);
   }

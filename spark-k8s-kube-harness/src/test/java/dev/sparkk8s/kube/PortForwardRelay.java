@@ -77,6 +77,10 @@ final class PortForwardRelay extends WebSocketListener implements AutoCloseable 
     close();
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
   @Override
   public void close() {
     closed = true;
