@@ -30,6 +30,16 @@ public class ClusterOptions {
       description = "Release name (default: ${DEFAULT-VALUE}).")
   String release;
 
+  /** The options of a command that gives them its own defaults ({@code e2e}); a null context is the current one. */
+  static ClusterOptions of(Path kubeconfig, String context, String namespace, String release) {
+    ClusterOptions options = new ClusterOptions();
+    options.kubeconfig = kubeconfig;
+    options.context = context;
+    options.namespace = namespace;
+    options.release = release;
+    return options;
+  }
+
   /** What Spark's submission client needs to reach the same cluster: the kubeconfig given, if any. */
   Map<String, String> clientEnv() {
     return kubeconfig == null ? Map.of() : Map.of("KUBECONFIG", kubeconfig.toAbsolutePath().toString());

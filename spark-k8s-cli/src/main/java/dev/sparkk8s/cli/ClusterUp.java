@@ -50,6 +50,7 @@ final class ClusterUp {
   private final ChartRenderer chart;
   private final PrintWriter out;
   private final BufferedReader in;
+  private RenderedRelease rendered;
 
   ClusterUp(ClusterOptions cluster, ChartRenderer chart, PrintWriter out, BufferedReader in) {
     this.cluster = cluster;
@@ -74,6 +75,7 @@ final class ClusterUp {
       try {
         RenderRequest target = request(release, request, previous);
         RenderedRelease after = chart.render(target);
+        rendered = after;
         List<Finding> findings = PolicyEngine.standard().check(after.objects());
         if (!findings.isEmpty()) {
           findings.forEach(f -> out.println(f));
@@ -125,6 +127,11 @@ final class ClusterUp {
         }
       }
     }
+  }
+
+  /** The release as the last {@link #run} rendered it (the earlier values, then the user's), once it got that far. */
+  Optional<RenderedRelease> rendered() {
+    return Optional.ofNullable(rendered);
   }
 
   /** The user's values after the release's earlier ones ({@code --reuse-values}); only the earlier when null. */

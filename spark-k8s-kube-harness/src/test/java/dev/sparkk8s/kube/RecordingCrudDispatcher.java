@@ -48,6 +48,7 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
   /** What a pod's {@code log} subresource answers, by its path ({@code /api/v1/namespaces/NS/pods/NAME/log}). */
   private final Map<String, Supplier<String>> podLogs = new ConcurrentHashMap<>();
+  private final PodPortForward portForward = new PodPortForward();
 
   void podLog(String namespace, String pod, Supplier<String> log) {
     podLogs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", log);
@@ -59,6 +60,10 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    if (PodPortForward.isPortForward(request.getPath())) {
+      record(request);
+      return portForward.answer(request.getPath(), super::handleGet).setHeader("Content-Type", JSON_TYPE);
+    }
     Optional<String> about = ApiDiscovery.answer(request.getPath());
     if (about.isPresent()) {
       return new MockResponse().setResponseCode(200).setBody(about.get()).setHeader("Content-Type", JSON_TYPE);
@@ -74,12 +79,23 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     return response.setHeader("Content-Type", JSON_TYPE);
   }
 
-  private MockResponse dispatchJson(RecordedRequest request) {
+  @Override
+  public void shutdown() {
+    portForward.close();
+    super.shutdown();
+  }
+
+  /** Requests the harness itself makes (setting up, playing the kubelet) are not the driver's. */
+  private void record(RecordedRequest request) {
     ApiRequest api = ApiRequest.of(request.getMethod(), request.getPath());
-    // Requests the harness itself makes (setting up, playing the kubelet) are not the driver's.
     if (api != null && !"harness".equals(request.getHeader("X-Harness"))) {
       requests.add(api);
     }
+  }
+
+  private MockResponse dispatchJson(RecordedRequest request) {
+    record(request);
+    ApiRequest api = ApiRequest.of(request.getMethod(), request.getPath());
     if ("PATCH".equals(request.getMethod()) && request.getPath().contains("fieldManager=")) {
       Optional<MockResponse> created = applyCreates(request);
       if (created.isPresent()) {

@@ -28,6 +28,15 @@ public final class ReleaseReadiness {
   /** True once ready; false when {@code timeout} passed first. Progress lines say what it waits for. */
   public static boolean await(KubernetesClient client, HelmRelease release, int connectPort, Duration timeout,
       Consumer<String> progress) {
+    return await(client, release, connectPort, timeout, progress, ConnectProbe::firstQuery);
+  }
+
+  /**
+   * {@link #await} with the first query given: it takes the Connect URL through the port-forward and throws a
+   * {@link SparkK8sException} while the server does not answer it right.
+   */
+  static boolean await(KubernetesClient client, HelmRelease release, int connectPort, Duration timeout,
+      Consumer<String> progress, Consumer<String> firstQuery) {
     String[] last = {""};
     return Poll.every(INTERVAL, timeout).until(() -> {
       Optional<Pod> server = readyServer(client, release);
@@ -37,11 +46,12 @@ public final class ReleaseReadiness {
         progress.accept(state);
         last[0] = state;
       }
-      return server.isPresent() && answers(client, server.get(), connectPort, progress);
+      return server.isPresent() && answers(client, server.get(), connectPort, progress, firstQuery);
     });
   }
 
-  private static Optional<Pod> readyServer(KubernetesClient client, HelmRelease release) {
+  /** The release's Connect server pod that is ready (not being deleted), if there is one. */
+  public static Optional<Pod> readyServer(KubernetesClient client, HelmRelease release) {
     return client.pods().inNamespace(release.namespace()).withLabel(ChartLabels.INSTANCE, release.name())
         .withLabel(ChartLabels.COMPONENT, Component.CONNECT.label()).list().getItems().stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null && p.getStatus() != null
@@ -50,10 +60,11 @@ public final class ReleaseReadiness {
         .findFirst();
   }
 
-  private static boolean answers(KubernetesClient client, Pod server, int connectPort, Consumer<String> progress) {
+  private static boolean answers(KubernetesClient client, Pod server, int connectPort, Consumer<String> progress,
+      Consumer<String> firstQuery) {
     try (LocalPortForward forward = client.pods().inNamespace(server.getMetadata().getNamespace())
         .withName(server.getMetadata().getName()).portForward(connectPort)) {
-      ConnectProbe.firstQuery("sc://127.0.0.1:" + forward.getLocalPort());
+      firstQuery.accept("sc://127.0.0.1:" + forward.getLocalPort());
       return true;
     } catch (SparkK8sException e) {
       progress.accept("  not yet: " + e.getMessage());
