@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * spark.jobs: the batch-job profile a release renders for `spark-k8s jobs submit`: a batch application gets what
@@ -73,7 +74,7 @@ class JobProfileTest {
       assertThat(job).containsEntry("spark.master", "spark://spark-spark-k8s-master:7077")
           .containsEntry("spark.standalone.submit.waitAppCompletion", "true");
       assertThat(profile(release).getData()).containsOnlyKeys(ChartConfigMap.SPARK_DEFAULTS,
-          ChartConfigMap.DERIVED_KEYS);
+          ChartConfigMap.DERIVED_KEYS, ChartConfigMap.SUBMISSION_JOB, "submit.sh");
     } else {
       assertThat(job).containsEntry("spark.kubernetes.authenticate.driver.serviceAccountName", "spark-spark-k8s")
           .containsEntry("spark.kubernetes.appKillPodDeletionGracePeriod", "30s");
@@ -150,6 +151,23 @@ class JobProfileTest {
     assertThat(profile(release).getMetadata().getAnnotations())
         .containsEntry(ChartLabels.SPARK_RELEASE_ANNOTATION, "3.5.5")
         .containsEntry(ChartLabels.SCALA_VERSION_ANNOTATION, "2.12");
+  }
+
+  /**
+   * A Standalone worker starts a cluster-mode driver without the Java module options spark-submit gives the drivers it
+   * starts itself: the profile gives the line's own (its launcher's JavaModuleOptions), then the user's.
+   */
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void aStandaloneDriverGetsItsLinesJavaModuleOptionsThenTheUsers(String version) throws Exception {
+    JobPods plain = JobPods.render(dir, "standalone", version, Map.of("spark.jobs.enabled", true));
+    JobPods withUsers = JobPods.render(dir, "standalone", version, Map.of("spark.jobs.enabled", true,
+        "spark.conf", Map.of("spark.driver.extraJavaOptions", "-Dteam=data")));
+
+    String launchers = SparkLineJars.javaModuleOptions(version);
+    assertThat(jobConf(plain)).containsEntry("spark.driver.extraJavaOptions", launchers);
+    assertThat(jobConf(withUsers)).containsEntry("spark.driver.extraJavaOptions", launchers + " -Dteam=data");
+    assertThat(withUsers.conf()).containsEntry("spark.driver.extraJavaOptions", "-Dteam=data");
   }
 
   @Test

@@ -30,11 +30,7 @@ final class SparkLineKeys {
   }
 
   static SparkLineKeys of(String sparkLine) {
-    Path jars = projectDir().resolve("spark-dist/spark-" + sparkLine + "/target/spark-home/jars");
-    if (!Files.isDirectory(jars)) {
-      // mvn -B verify assembles the homes before this module; run alone, the test says how to get them.
-      throw new AssertionError("no Spark " + sparkLine + " home at " + jars + "; build the project first (mvn -B verify)");
-    }
+    Path jars = jarsDir(sparkLine);
     Set<String> constants = new HashSet<>();
     try (Stream<Path> files = Files.list(jars)) {
       for (Path jar : files.filter(f -> f.getFileName().toString().startsWith("spark-")).toList()) {
@@ -44,6 +40,16 @@ final class SparkLineKeys {
       throw new UncheckedIOException(e);
     }
     return new SparkLineKeys(constants);
+  }
+
+  /** The jars of the line's Spark home, as the build assembles it. */
+  static Path jarsDir(String sparkLine) {
+    Path jars = projectDir().resolve("spark-dist/spark-" + sparkLine + "/target/spark-home/jars");
+    if (!Files.isDirectory(jars)) {
+      // mvn -B verify assembles the homes before this module; run alone, the test says how to get them.
+      throw new AssertionError("no Spark " + sparkLine + " home at " + jars + "; build the project first (mvn -B verify)");
+    }
+    return jars;
   }
 
   boolean knows(String key) {

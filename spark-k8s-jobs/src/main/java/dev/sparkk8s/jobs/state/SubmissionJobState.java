@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The state of a standalone-backend job from its Kubernetes Job: the Job's pod runs spark-submit in cluster mode and
- * waits for the driver ({@code spark.standalone.submit.waitAppCompletion}), so the Job ends as the driver does.
+ * The state of a standalone-backend job from its Kubernetes Job: the Job's pod runs the profile's submit.sh, whose
+ * spark-submit in cluster mode waits for the driver ({@code spark.standalone.submit.waitAppCompletion}) and which exits
+ * as the driver's last state says, so the Job ends as the driver does.
  */
 public final class SubmissionJobState {
 
