@@ -1,0 +1,183 @@
+package dev.sparkk8s.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.local.ImageSparkHome;
+import dev.sparkk8s.local.ProcessStopper;
+import dev.sparkk8s.local.SparkClassCommand;
+import dev.sparkk8s.local.SparkHome;
+import dev.sparkk8s.render.ChartRenderer;
+import dev.sparkk8s.render.RenderRequest;
+import dev.sparkk8s.render.contract.ChartConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The standalone backend's submission as the chart renders it: the job profile's submit.sh, run by bash as its Job's
+ * pod runs it (the image's SPARK_HOME played by {@link ImageSparkHome}), against a real Standalone master and worker
+ * with the profile's spark-defaults (the master's Service name made local). A known-answer job ends 0 with its answer
+ * in the driver's output on the worker, a failing driver ends 1 naming its state (Spark's own client exits 0), and
+ * SIGTERM (the Job deleted) kills the driver through the master.
+ */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class StandaloneSubmissionIT {
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "Spark {0}")
+  @ValueSource(strings = {"3.5", "4.1"})
+  void submitShEndsAsTheDriverDoesAndSigtermKillsTheDriver(String line) throws Exception {
+    SparkHome home = SparkHome.built(line);
+    Path jar = KnownAnswerJar.build(home, dir.resolve("app"));
+    int masterPort = freePort();
+    int masterUiPort = freePort();
+    String masterUrl = "spark://127.0.0.1:" + masterPort;
+    Path profileDir = writeProfile(line, masterUrl);
+    Path workDir = Files.createDirectories(dir.resolve("worker"));
+    List<Process> daemons = new ArrayList<>();
+    try {
+      daemons.add(daemon(home, "master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+          "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUiPort))));
+      daemons.add(daemon(home, "worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+          "--cores", "3", "--memory", "3g", "--work-dir", workDir.toString(), "--webui-port",
+          String.valueOf(freePort()), masterUrl)));
+      String masterUi = "http://127.0.0.1:" + masterUiPort;
+      Waits.until("the worker registered with the master", () -> {
+        JsonNode json = masterJson(masterUi);
+        return json != null && json.path("aliveworkers").asInt() == 1;
+      });
+      Path imageHome = ImageSparkHome.create(home, dir.resolve("image-spark-home"));
+
+      Submission pi = submit(imageHome, profileDir, masterUrl, jar, "pi", List.of("200000"));
+      assertThat(pi.process.waitFor(4, TimeUnit.MINUTES)).isTrue();
+      assertThat(pi.process.exitValue()).as(pi.output()).isZero();
+      assertThat(driverStdout(workDir, pi.driverId())).contains("Pi is roughly 3.14158");
+
+      Submission failing = submit(imageHome, profileDir, masterUrl, jar, "failing", List.of("fail"));
+      assertThat(failing.process.waitFor(4, TimeUnit.MINUTES)).isTrue();
+      assertThat(failing.process.exitValue()).as(failing.output()).isEqualTo(1);
+      assertThat(failing.output()).contains("spark-k8s: driver " + failing.driverId() + " ended FAILED");
+
+      Submission killed = submit(imageHome, profileDir, masterUrl, jar, "killed", List.of("1000", "600"));
+      Waits.until("the long job's driver running", Duration.ofMinutes(3),
+          () -> driverStdout(workDir, killed.driverId()).contains("Pi is roughly"));
+      killed.process.destroy();
+      assertThat(killed.process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(killed.process.exitValue()).as(killed.output()).isEqualTo(143);
+      assertThat(killed.output()).contains("spark-k8s: stopping: killing driver " + killed.driverId());
+      assertThat(driverState(masterUi, killed.driverId())).isEqualTo("KILLED");
+    } finally {
+      ProcessStopper.stop(daemons.stream().map(Process::toHandle).toList(), Duration.ofSeconds(10));
+    }
+  }
+
+  /** One run of the profile's submit.sh, with its output in a file. */
+  private record Submission(Process process, Path log) {
+
+    String output() {
+      try {
+        return Files.readString(log);
+      } catch (IOException e) {
+        return "(no output: " + e.getMessage() + ")";
+      }
+    }
+
+    String driverId() {
+      Waits.until("the driver submitted", () -> output().contains("submitted as driver-"));
+      String out = output();
+      int at = out.indexOf("submitted as ") + "submitted as ".length();
+      return out.substring(at, out.indexOf(out.contains("\r") ? '\r' : '\n', at)).strip();
+    }
+  }
+
+  private Submission submit(Path imageHome, Path profileDir, String masterUrl, Path jar, String name,
+      List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("/bin/bash", profileDir.resolve("submit.sh").toString(),
+        "--name", name, "--class", KnownAnswerJar.MAIN_CLASS, jar.toUri().toString()));
+    command.addAll(args);
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(Map.of("SPARK_HOME", imageHome.toString(), "SPARK_MASTER_URL", masterUrl,
+        "JOB_PROFILE_DIR", profileDir.toString(), "SPARK_LOCAL_IP", "127.0.0.1"));
+    return new Submission(pb.start(), log);
+  }
+
+  /** The job profile's files as its pod mounts them, the master's Service name made this machine's master. */
+  private Path writeProfile(String line, String masterUrl) throws IOException {
+    ConfigMap profile = new ChartRenderer(Charts.chartDir()).render(RenderRequest.builder()
+            .set("spark.version", line).set("spark.connect.mode.k8s.backend", "standalone")
+            .set("spark.jobs.enabled", "true").build())
+        .objects(ConfigMap.class).stream().filter(ChartConfigMap.JOB_PROFILE::is).findFirst().orElseThrow();
+    Path profileDir = Files.createDirectories(dir.resolve("job-profile"));
+    String defaults = profile.getData().get(ChartConfigMap.SPARK_DEFAULTS);
+    String rendered = defaults.lines().filter(l -> l.startsWith("spark.master ")).findFirst().orElseThrow()
+        .substring("spark.master ".length());
+    Files.writeString(profileDir.resolve(ChartConfigMap.SPARK_DEFAULTS), defaults.replace(rendered, masterUrl));
+    Files.writeString(profileDir.resolve("submit.sh"), profile.getData().get("submit.sh"));
+    return profileDir;
+  }
+
+  private Process daemon(SparkHome home, String name, List<String> args) throws IOException {
+    Map<String, String> env = new HashMap<>(home.env());
+    ProcessBuilder pb = new ProcessBuilder(SparkClassCommand.of(home, args, env)).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  private static String driverStdout(Path workDir, String driverId) {
+    Path stdout = workDir.resolve(driverId).resolve("stdout");
+    try {
+      return Files.isRegularFile(stdout) ? Files.readString(stdout) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String driverState(String masterUi, String driverId) {
+    JsonNode json = masterJson(masterUi);
+    return Stream.of("activedrivers", "completeddrivers").flatMap(k -> stream(json.path(k)))
+        .filter(d -> d.path("id").asText().equals(driverId)).map(d -> d.path("state").asText()).findFirst()
+        .orElse("(not listed)");
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> nodes = new ArrayList<>();
+    array.forEach(nodes::add);
+    return nodes.stream();
+  }
+
+  private static JsonNode masterJson(String masterUi) {
+    try (InputStream in = URI.create(masterUi + "/json/").toURL().openStream()) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
