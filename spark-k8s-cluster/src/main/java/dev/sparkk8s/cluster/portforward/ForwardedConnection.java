@@ -48,7 +48,8 @@ final class ForwardedConnection implements WebSocket.Listener, AutoCloseable {
     this.target = target;
     this.errors = errors;
     this.onEnd = onEnd;
-    this.toLocal = Executors.newSingleThreadExecutor(task -> PodPortForwarder.daemon(task, "port-forward from " + target));
+    this.toLocal = Executors.newSingleThreadExecutor(
+        task -> PodPortForwarder.daemon(task, "port-forward from " + target));
   }
 
   /** Opens the WebSocket and sends what the local side sends until it stops; blocks the calling thread. */

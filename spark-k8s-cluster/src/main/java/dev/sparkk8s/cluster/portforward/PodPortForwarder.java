@@ -19,12 +19,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A pod's port on a local port of 127.0.0.1, as {@code kubectl port-forward} gives it: each accepted connection gets its
- * own WebSocket to the pod's {@code portforward} subresource (protocol {@code v4.channel.k8s.io}) through the client's
- * HTTP client, so its authentication and TLS. Unlike fabric8 7.4.0's {@code portForward} on the JDK HTTP client, which
- * drops data sent while its previous message is still being written, every message to the pod is written before the
- * next is read, and the pod's data is requested only as fast as the local side takes it. What the API server and the
- * kubelet report (a refused upgrade, the error channel's message) is kept in {@link #errors()}.
+ * A pod's port on a local port of 127.0.0.1, as {@code kubectl port-forward} gives it: each accepted connection gets
+ * its own WebSocket to the pod's {@code portforward} subresource (protocol {@code v4.channel.k8s.io}) through the
+ * client's HTTP client, so its authentication and TLS. Unlike fabric8 7.4.0's {@code portForward} on the JDK HTTP
+ * client, which drops data sent while its previous message is still being written, every message to the pod is
+ * written before the next is read, and the pod's data is requested only as fast as the local side takes it. What the
+ * API server and the kubelet report (a refused upgrade, the error channel's message) is kept in {@link #errors()}.
  */
 public final class PodPortForwarder implements AutoCloseable {
 
@@ -90,8 +90,10 @@ public final class PodPortForwarder implements AutoCloseable {
       }
       ForwardedConnection connection = new ForwardedConnection(socket, target, errors::add, connections::remove);
       connections.add(connection);
-      WebSocket.Builder builder = http.newWebSocketBuilder().uri(uri).subprotocol(PROTOCOL)
-          .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+      WebSocket.Builder builder = http.newWebSocketBuilder().uri(uri).subprotocol(PROTOCOL);
+      if (connectTimeoutMillis > 0) {
+        builder.connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS);
+      }
       try {
         threads.execute(() -> connection.run(builder));
       } catch (RejectedExecutionException e) {

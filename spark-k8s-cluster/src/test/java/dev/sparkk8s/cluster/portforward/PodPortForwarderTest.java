@@ -118,8 +118,9 @@ class PodPortForwarderTest {
     }
   }
 
+  /** The local side reads slowly, so the pod's messages wait for it (the WebSocket's flow control). */
   @Test
-  void sixteenMebibytesFromThePodArriveIntactAndThePodsCloseEndsTheConnection() throws Exception {
+  void sixteenMebibytesFromThePodReachASlowLocalReaderIntactAndThePodsCloseEndsTheConnection() throws Exception {
     byte[] payload = randomBytes(16 * MIB, 7);
     threads.execute(() -> {
       try (Socket socket = pod.accept()) {
@@ -131,7 +132,8 @@ class PodPortForwarderTest {
 
     try (PodPortForwarder forward = PodPortForwarder.open(client, NS, "server", pod.getLocalPort());
         Socket socket = new Socket("127.0.0.1", forward.localPort())) {
-      assertThat(socket.getInputStream().readAllBytes()).isEqualTo(payload);
+      assertThat(slowDigest(socket.getInputStream(), payload.length)).isEqualTo(sha256(payload));
+      assertThat(socket.getInputStream().read()).as("the pod's close ends the local connection").isEqualTo(-1);
       assertThat(forward.errors()).isEmpty();
     }
   }
