@@ -2,6 +2,7 @@ package dev.sparkk8s.cluster;
 
 import dev.sparkk8s.cluster.lifecycle.HelmRelease;
 import dev.sparkk8s.cluster.lifecycle.ReleaseReadiness;
+import dev.sparkk8s.cluster.portforward.PodPortForwarder;
 import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.policy.Finding;
 import dev.sparkk8s.policy.PolicyEngine;
@@ -9,7 +10,6 @@ import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -43,13 +43,17 @@ public final class ClusterE2e {
     List<String> problems = new ArrayList<>();
     progress.accept("known-answer queries through a port-forward to pod " + server.get().getMetadata().getName()
         + " port " + connectPort);
-    try (LocalPortForward forward = client.pods().inNamespace(release.namespace())
-        .withName(server.get().getMetadata().getName()).portForward(connectPort)) {
-      for (DeploymentCheck.Result r : DeploymentCheck.run("sc://127.0.0.1:" + forward.getLocalPort(), dataDir)) {
+    try (PodPortForwarder forward = PodPortForwarder.open(client, release.namespace(),
+        server.get().getMetadata().getName(), connectPort)) {
+      for (DeploymentCheck.Result r : DeploymentCheck.run("sc://127.0.0.1:" + forward.localPort(), dataDir)) {
         progress.accept("  " + r);
         if (!r.passed()) {
           problems.add(r.toString());
         }
+      }
+      for (String error : forward.errors()) {
+        progress.accept("  port-forward: " + error);
+        problems.add("port-forward: " + error);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

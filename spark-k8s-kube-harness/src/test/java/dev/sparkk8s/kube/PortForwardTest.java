@@ -179,7 +179,8 @@ class PortForwardTest {
    * Sends the payload in steps of one WebSocket message each, the next once the pod has echoed the last: fabric8
    * 7.4.0's port-forward on the JDK HTTP client drops a message it sends while its previous one is still being written
    * (the JDK refuses a second pending send, and the listener ignores the refusal), which a client writing faster than
-   * the API server reads runs into on any cluster.
+   * the API server reads runs into on any cluster. The CLI uses its own forward (spark-k8s-cluster's
+   * {@code PodPortForwarder}), whose test writes in bulk; this test documents the mock with fabric8's.
    */
   private static byte[] echoedInSteps(int port, byte[] payload) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -1,5 +1,6 @@
 package dev.sparkk8s.cluster.lifecycle;
 
+import dev.sparkk8s.cluster.portforward.PodPortForwarder;
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.connect.ConnectProbe;
@@ -7,7 +8,6 @@ import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.LocalPortForward;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A release is ready when a user can use it: its Connect server pod is ready and answers the known-answer first query
- * through a port-forward (a query runs on executors, so they registered).
+ * through a port-forward (a query runs on executors, so they registered). What the port-forward reports (the kubelet's
+ * "connection refused", a refused upgrade) is shown with a query that failed.
  */
 public final class ReleaseReadiness {
 
@@ -62,13 +63,16 @@ public final class ReleaseReadiness {
 
   private static boolean answers(KubernetesClient client, Pod server, int connectPort, Consumer<String> progress,
       Consumer<String> firstQuery) {
-    try (LocalPortForward forward = client.pods().inNamespace(server.getMetadata().getNamespace())
-        .withName(server.getMetadata().getName()).portForward(connectPort)) {
-      firstQuery.accept("sc://127.0.0.1:" + forward.getLocalPort());
-      return true;
-    } catch (SparkK8sException e) {
-      progress.accept("  not yet: " + e.getMessage());
-      return false;
+    try (PodPortForwarder forward = PodPortForwarder.open(client, server.getMetadata().getNamespace(),
+        server.getMetadata().getName(), connectPort)) {
+      try {
+        firstQuery.accept("sc://127.0.0.1:" + forward.localPort());
+        return true;
+      } catch (SparkK8sException e) {
+        progress.accept("  not yet: " + e.getMessage());
+        forward.errors().forEach(error -> progress.accept("  port-forward: " + error));
+        return false;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

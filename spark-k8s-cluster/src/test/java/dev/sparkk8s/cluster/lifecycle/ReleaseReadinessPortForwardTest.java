@@ -99,7 +99,9 @@ class ReleaseReadinessPortForwardTest {
 
     assertThat(ready).isFalse();
     assertThat(progress).contains("Connect server pod spark-connect-0 is ready; asking it a first query")
-        .contains("  not yet: the connection through the port-forward closed before an answer");
+        .contains("  not yet: the connection through the port-forward closed before an answer")
+        .anySatisfy(line -> assertThat(line).startsWith("  port-forward: error forwarding port " + closedPort
+            + " to pod " + NS + "/spark-connect-0, uid ").endsWith("connect: connection refused"));
   }
 
   /** Answers one line on one connection, as the pod's server. */
