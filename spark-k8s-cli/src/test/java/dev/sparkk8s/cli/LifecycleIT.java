@@ -15,7 +15,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -59,22 +61,23 @@ class LifecycleIT {
       assertThat(installed.out()).contains("Helm: release spark revision 1 deployed");
       assertThat(helmList(cluster)).extracting(Release::getName, Release::getRevision, Release::getStatus)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(RELEASE, "1", "deployed"));
+      assertThat(cluster.client().secrets().inNamespace(NS).withLabel("owner", "helm").list().getItems())
+          .extracting(secret -> secret.getMetadata().getName()).containsExactly("sh.helm.release.v1.spark.v1");
       answers(cluster, line, "kubernetes");
       assertThat(executorPods(cluster)).as("executor pods Spark created for the Connect server").isNotEmpty();
       Cli.Result status = Cli.run("status", "--kubeconfig", cluster.kubeconfig().toString());
       assertThat(status.exitCode()).as(status.toString()).isZero();
       assertThat(status.out()).contains(", revision 1, deployed").contains("connect").contains("executor")
           .contains(executorPods(cluster).get(0).getMetadata().getName());
-      Set<String> kubernetesBackend = releaseObjects(cluster);
+      Map<String, String> kubernetesBackend = releaseObjects(cluster);
 
       Cli.Result standalone = up(cluster, "--backend", "standalone", "--yes");
 
       assertThat(standalone.exitCode()).as(standalone.toString()).isZero();
       assertThat(standalone.out()).contains("  + StatefulSet/spark-spark-k8s-master")
           .contains("Helm: release spark revision 2 deployed");
-      Set<String> standaloneBackend = releaseObjects(cluster);
-      assertThat(difference(standaloneBackend, kubernetesBackend)).isEqualTo(announced(standalone.out(), "+"));
-      assertThat(difference(kubernetesBackend, standaloneBackend)).isEqualTo(announced(standalone.out(), "-"));
+      Map<String, String> standaloneBackend = releaseObjects(cluster);
+      assertChangedAsAnnounced(kubernetesBackend, standaloneBackend, standalone.out());
       answers(cluster, line, "standalone");
       assertThat(cluster.kubelet().runningWorkloadPods()).anyMatch(p -> p.startsWith("spark-spark-k8s-master-"))
           .anyMatch(p -> p.startsWith("spark-spark-k8s-worker-"));
@@ -84,7 +87,9 @@ class LifecycleIT {
 
       assertThat(back.exitCode()).as(back.toString()).isZero();
       assertThat(back.out()).contains("  - StatefulSet/spark-spark-k8s-master").contains("revision 3 deployed");
-      assertThat(releaseObjects(cluster)).isEqualTo(kubernetesBackend);
+      Map<String, String> backToKubernetes = releaseObjects(cluster);
+      assertChangedAsAnnounced(standaloneBackend, backToKubernetes, back.out());
+      assertThat(backToKubernetes.keySet()).isEqualTo(kubernetesBackend.keySet());
       answers(cluster, line, "kubernetes");
       assertThat(cluster.kubelet().runningWorkloadPods()).noneMatch(p -> p.startsWith("spark-spark-k8s-master-"));
 
@@ -93,7 +98,9 @@ class LifecycleIT {
       assertThat(otherSpark.exitCode()).as(otherSpark.toString()).isZero();
       assertThat(otherSpark.out()).contains("  ~ Deployment/spark-spark-k8s-connect\n")
           .contains("/spec/template/spec/containers/0/image").contains("revision 4 deployed");
-      assertThat(releaseObjects(cluster)).isEqualTo(kubernetesBackend);
+      Map<String, String> otherLineObjects = releaseObjects(cluster);
+      assertChangedAsAnnounced(backToKubernetes, otherLineObjects, otherSpark.out());
+      assertThat(otherLineObjects.keySet()).isEqualTo(kubernetesBackend.keySet());
       answers(cluster, otherLine, "kubernetes");
 
       Cli.Result down = Cli.run("down", "--kubeconfig", cluster.kubeconfig().toString());
@@ -148,17 +155,46 @@ class LifecycleIT {
     return Helm.list().withNamespace(NS).withKubeConfig(cluster.kubeconfig()).call();
   }
 
-  /** The chart's objects in the namespace ({@code Kind/name}), as the diff names them. */
-  private static Set<String> releaseObjects(LocalCluster cluster) {
+  /**
+   * An upgrade added ({@code +}), removed ({@code -}) and changed ({@code ~}) exactly the objects its diff announced:
+   * an object changed when what the chart sets (its labels, annotations and everything but metadata and status)
+   * differs.
+   */
+  private static void assertChangedAsAnnounced(Map<String, String> before, Map<String, String> after, String out) {
+    Set<String> changed = new TreeSet<>();
+    before.forEach((id, content) -> {
+      if (after.containsKey(id) && !after.get(id).equals(content)) {
+        changed.add(id);
+      }
+    });
+    assertThat(difference(after.keySet(), before.keySet())).as("added").isEqualTo(announced(out, "+"));
+    assertThat(difference(before.keySet(), after.keySet())).as("removed").isEqualTo(announced(out, "-"));
+    assertThat(changed).as("changed").isEqualTo(announced(out, "~"));
+  }
+
+  /**
+   * The chart's objects in the namespace ({@code Kind/name}, as the diff names them), each with what the chart sets:
+   * labels, annotations, and all but metadata and status (a Service's cluster IP, which the cluster assigns, too).
+   */
+  private static Map<String, String> releaseObjects(LocalCluster cluster) {
     KubernetesClient client = cluster.client();
-    Set<String> ids = new TreeSet<>();
+    Map<String, String> objects = new TreeMap<>();
     Stream.of(client.configMaps(), client.services(), client.serviceAccounts(), client.apps().deployments(),
             client.apps().statefulSets(), client.rbac().roles(), client.rbac().roleBindings(),
             client.policy().v1().podDisruptionBudget(), client.network().v1().networkPolicies())
         .flatMap(op -> op.inNamespace(NS).withLabel(ChartLabels.INSTANCE, RELEASE).list().getItems().stream())
         .map(HasMetadata.class::cast)
-        .forEach(o -> ids.add(o.getKind() + "/" + o.getMetadata().getName()));
-    return ids;
+        .forEach(o -> objects.put(o.getKind() + "/" + o.getMetadata().getName(), content(client, o)));
+    return objects;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String content(KubernetesClient client, HasMetadata o) {
+    Map<String, Object> fields = new TreeMap<>(client.getKubernetesSerialization().convertValue(o, Map.class));
+    fields.remove("status");
+    fields.put("metadata", Map.of("labels", String.valueOf(o.getMetadata().getLabels()),
+        "annotations", String.valueOf(o.getMetadata().getAnnotations())));
+    return client.getKubernetesSerialization().asJson(fields);
   }
 
   private static Set<String> difference(Set<String> a, Set<String> b) {

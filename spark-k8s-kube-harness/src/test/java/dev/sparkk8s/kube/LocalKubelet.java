@@ -278,7 +278,8 @@ public final class LocalKubelet implements AutoCloseable {
       workloadObjects.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
       started = workloadPods.start(pod, workloadObjects, client.services().inNamespace(namespace).list().getItems(),
           new ApiPodObjects(client, namespace), homeFor(pod));
-    } catch (LocalRuntimeException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // The exit code containerd reports for a container that could not start.
       setStatus(pod, failed(pod, "cannot start the pod: " + e.getMessage(), 128));
       return;
     }
@@ -359,7 +360,7 @@ public final class LocalKubelet implements AutoCloseable {
     WorkloadPod workload = workloads.remove(name);
     if (workload != null) {
       // Its sidecars end with it.
-      ProcessStopper.stop(workload.processes(), Duration.ofSeconds(5));
+      stops.submit(() -> ProcessStopper.stop(workload.processes(), Duration.ofSeconds(5)));
     }
     setStatus(pod, exitCode == 0 ? terminated(pod, "Succeeded", 0, "Completed") : terminated(pod, "Failed", exitCode, "Error"));
     if (terminating.remove(name)) {
