@@ -67,8 +67,12 @@ class LifecycleIT {
       assertThat(executorPods(cluster)).as("executor pods Spark created for the Connect server").isNotEmpty();
       Cli.Result status = Cli.run("status", "--kubeconfig", cluster.kubeconfig().toString());
       assertThat(status.exitCode()).as(status.toString()).isZero();
-      assertThat(status.out()).contains(", revision 1, deployed").contains("connect").contains("executor")
-          .contains(executorPods(cluster).get(0).getMetadata().getName());
+      String connectPod = cluster.readyConnectPod(RELEASE).orElseThrow().getMetadata().getName();
+      assertThat(status.out()).contains(", revision 1, deployed")
+          .containsPattern("(?m)^connect +" + connectPod + " +Running +yes +0$");
+      for (Pod executor : executorPods(cluster)) {
+        assertThat(status.out()).containsPattern("(?m)^executor +" + executor.getMetadata().getName() + " +Running +yes");
+      }
       Map<String, String> kubernetesBackend = releaseObjects(cluster);
 
       Cli.Result standalone = up(cluster, "--backend", "standalone", "--yes");
