@@ -9,9 +9,19 @@ import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.DeploymentCheck;
 import dev.sparkk8s.kube.LocalCluster;
 import dev.sparkk8s.render.contract.ChartLabels;
+import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.PortNames;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +58,7 @@ class LifecycleIT {
    */
   private static final List<String> WAIT = List.of("--no-wait");
   private static final Duration READY = Duration.ofMinutes(5);
+  private static final String EVENT_LOG_CLAIM = "spark-events";
 
   @TempDir
   Path runDir;
@@ -55,7 +67,9 @@ class LifecycleIT {
   @CsvSource({"4.1, 3.5", "3.5, 4.1"})
   void upMigrateAndDownWithSparkRunning(String line, String otherLine) {
     try (LocalCluster cluster = LocalCluster.start(NS, line, runDir)) {
-      Cli.Result installed = up(cluster, "--spark", line);
+      createEventLogClaim(cluster);
+      Cli.Result installed = up(cluster, "--spark", line, "--set", "spark.eventLog.enabled=true",
+          "--set", "spark.eventLog.existingClaim=" + EVENT_LOG_CLAIM, "--set", "spark.historyServer.enabled=true");
 
       assertThat(installed.exitCode()).as(installed.toString()).isZero();
       assertThat(installed.out()).contains("Helm: release spark revision 1 deployed");
@@ -83,6 +97,9 @@ class LifecycleIT {
       Map<String, String> standaloneBackend = releaseObjects(cluster);
       assertChangedAsAnnounced(kubernetesBackend, standaloneBackend, standalone.out());
       answers(cluster, line, "standalone");
+      assertThat(historyServer(cluster, "/api/v1/applications?status=completed", body -> body.contains("\"id\"")))
+          .as("the History Server lists the first Connect server's application, from the claim both mount")
+          .contains("\"completed\" : true");
       assertThat(cluster.kubelet().runningWorkloadPods()).anyMatch(p -> p.startsWith("spark-spark-k8s-master-"))
           .anyMatch(p -> p.startsWith("spark-spark-k8s-worker-"));
       awaitNoExecutorPods(cluster);
@@ -106,6 +123,8 @@ class LifecycleIT {
       assertChangedAsAnnounced(backToKubernetes, otherLineObjects, otherSpark.out());
       assertThat(otherLineObjects.keySet()).isEqualTo(kubernetesBackend.keySet());
       answers(cluster, otherLine, "kubernetes");
+      assertThat(historyServer(cluster, "/api/v1/version", body -> body.contains("\"spark\" : \"" + otherLine + ".")))
+          .as("the History Server runs Spark %s", otherLine).isNotEmpty();
 
       Cli.Result down = Cli.run("down", "--kubeconfig", cluster.kubeconfig().toString());
 
@@ -118,6 +137,41 @@ class LifecycleIT {
               && cluster.kubelet().runningWorkloadPods().isEmpty() && cluster.kubelet().runningCount() == 0);
       assertThat(gone).as("no pod and no process of the release left: %s", cluster.podSummary()).isTrue();
     }
+  }
+
+  /** What a platform team creates for the event log: a default StorageClass and a claim the release names. */
+  private static void createEventLogClaim(LocalCluster cluster) {
+    cluster.client().storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
+        .withName("standard").addToAnnotations("storageclass.kubernetes.io/is-default-class", "true").endMetadata()
+        .withProvisioner("local").build()).create();
+    cluster.client().persistentVolumeClaims().inNamespace(NS).resource(new PersistentVolumeClaimBuilder()
+        .withNewMetadata().withName(EVENT_LOG_CLAIM).endMetadata().withNewSpec().withAccessModes("ReadWriteMany")
+        .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+  }
+
+  /**
+   * The answer of the release's History Server pod (where it listens on this machine) to a GET of {@code path}, once
+   * it is one that {@code expected} accepts; what it answered last otherwise.
+   */
+  private static String historyServer(LocalCluster cluster, String path, Predicate<String> expected) {
+    HttpClient http = HttpClient.newHttpClient();
+    String[] last = {""};
+    Poll.every(Duration.ofSeconds(2), READY).until(() -> {
+      try {
+        String url = "http://" + cluster.address(RELEASE, Component.HISTORY, PortNames.HTTP, READY) + path;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        last[0] = response.statusCode() + " " + response.body();
+        return response.statusCode() == 200 && expected.test(response.body());
+      } catch (IOException e) {
+        last[0] = e.toString();
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    });
+    return last[0];
   }
 
   private static Cli.Result up(LocalCluster cluster, String... options) {

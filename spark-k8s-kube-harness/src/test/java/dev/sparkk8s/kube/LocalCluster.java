@@ -75,8 +75,13 @@ public final class LocalCluster implements AutoCloseable {
 
   /** The release's Connect server pod that is Ready now, if one is. */
   public Optional<Pod> readyConnectPod(String release) {
+    return readyPod(release, Component.CONNECT);
+  }
+
+  /** A pod of the release's component that is Ready now and runs on the kubelet, if one is. */
+  public Optional<Pod> readyPod(String release, Component component) {
     return client().pods().inNamespace(namespace).withLabel(ChartLabels.INSTANCE, release)
-        .withLabel(ChartLabels.COMPONENT, Component.CONNECT.label()).list().getItems().stream()
+        .withLabel(ChartLabels.COMPONENT, component.label()).list().getItems().stream()
         .filter(PodConditions::ready)
         .filter(p -> kubelet.runningWorkloadPods().contains(p.getMetadata().getName()))
         .findFirst();
@@ -87,15 +92,23 @@ public final class LocalCluster implements AutoCloseable {
    * port's local port), once it is Ready.
    */
   public String connectUrl(String release, Duration timeout) {
-    Pod pod = Poll.every(Duration.ofSeconds(1), timeout).until(() -> readyConnectPod(release))
-        .orElseThrow(() -> new IllegalStateException("no Connect server pod of release " + release + " was Ready within "
-            + timeout.toSeconds() + " s; pods: " + podSummary()));
+    return "sc://" + address(release, Component.CONNECT, PortNames.GRPC, timeout);
+  }
+
+  /**
+   * {@code 127.0.0.1:<port>}: where a named container port of the Ready pod of the release's component listens on
+   * this machine, once one is Ready.
+   */
+  public String address(String release, Component component, String portName, Duration timeout) {
+    Pod pod = Poll.every(Duration.ofSeconds(1), timeout).until(() -> readyPod(release, component))
+        .orElseThrow(() -> new IllegalStateException("no " + component.label() + " pod of release " + release
+            + " was Ready within " + timeout.toSeconds() + " s; pods: " + podSummary()));
     int containerPort = pod.getSpec().getContainers().stream()
         .flatMap(c -> c.getPorts() == null ? java.util.stream.Stream.empty() : c.getPorts().stream())
-        .filter(p -> PortNames.GRPC.equals(p.getName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException(pod.getMetadata().getName() + " has no grpc port"))
+        .filter(p -> portName.equals(p.getName())).findFirst()
+        .orElseThrow(() -> new IllegalStateException(pod.getMetadata().getName() + " has no port " + portName))
         .getContainerPort();
-    return "sc://127.0.0.1:" + kubelet.localPort(pod.getMetadata().getName(), containerPort);
+    return "127.0.0.1:" + kubelet.localPort(pod.getMetadata().getName(), containerPort);
   }
 
   /** Every pod of the namespace, with its phase. */
