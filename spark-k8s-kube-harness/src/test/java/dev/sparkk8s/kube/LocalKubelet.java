@@ -6,8 +6,11 @@ import dev.sparkk8s.local.PodRunner;
 import dev.sparkk8s.local.PreStopHook;
 import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.SparkHome;
+import dev.sparkk8s.local.WorkloadPod;
+import dev.sparkk8s.local.WorkloadPods;
 import dev.sparkk8s.render.contract.ChartLabels;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -30,12 +33,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * Plays the kubelet of one node ({@link LocalNode}, registered in the API), the scheduler and the
  * admission chain before it, and the claim binder, for the pods Spark creates in one namespace (executors, and the
- * drivers of cluster-mode submissions). A pod
+ * drivers of cluster-mode submissions) and the pods a release's controllers create ({@link ControllerManager#withPods}:
+ * the Connect server, the Standalone master and workers, the History Server). A pod
  * that would be refused ({@link PodAdmission}) stays Pending with the reason in its PodScheduled
  * condition; one that does not fit the node now ({@link PodScheduling}: selector, taints, GPUs,
  * claims) likewise, and is tried again when a pod stops or a claim changes. An admitted pod's
@@ -44,6 +50,11 @@ import java.util.function.BiConsumer;
  * marked for deletion (the API's graceful deletion) gets its preStop hook ({@link PreStopHook}) and
  * its process stopped within its grace period ({@link ProcessStopper}), off the event thread; once
  * the process has ended and its status says so, the kubelet deletes the pod for good.
+ *
+ * <p>A workload's pod (its controller a ReplicaSet or a StatefulSet) runs as {@code up --local} runs the chart's
+ * containers ({@link WorkloadPods}: init containers, then the container and its sidecars, each workload instance on
+ * local ports of its own that its Services lead to), off the event thread; it is Running once its containers run and
+ * Ready once their readiness probes pass. Every pod runs with the Spark home of its image's line.
  */
 public final class LocalKubelet implements AutoCloseable {
 
@@ -53,7 +64,6 @@ public final class LocalKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final LocalNode node;
-  private final PodRunner runner;
   private final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "local-kubelet"));
   private final ExecutorService stops = Executors.newCachedThreadPool(r -> new Thread(r, "local-kubelet-stop"));
   private final Map<String, Process> running = new ConcurrentHashMap<>();
@@ -64,6 +74,15 @@ public final class LocalKubelet implements AutoCloseable {
   private final Map<String, String> failedHooks = new ConcurrentHashMap<>();
   private final Set<String> terminating = ConcurrentHashMap.newKeySet();
   private final List<Watch> watches = new ArrayList<>();
+  private final SparkHome home;
+  private final Path runDir;
+  private final Map<String, PodRunner> runners = new ConcurrentHashMap<>();
+  private final WorkloadPods workloadPods;
+  private final Map<String, WorkloadPod> workloads = new ConcurrentHashMap<>();
+  private final Set<String> readyWorkloads = ConcurrentHashMap.newKeySet();
+  private final ExecutorService starts = Executors.newCachedThreadPool(r -> new Thread(r, "local-kubelet-start"));
+  private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(
+      r -> new Thread(r, "local-kubelet-probes"));
 
   public LocalKubelet(KubernetesClient client, String namespace, SparkHome home, Path runDir) {
     this(client, namespace, LocalNode.standard(), home, runDir);
@@ -73,7 +92,10 @@ public final class LocalKubelet implements AutoCloseable {
     this.client = client;
     this.namespace = namespace;
     this.node = node;
-    this.runner = new PodRunner(home, runDir);
+    this.home = home;
+    this.runDir = runDir;
+    String apiServer = client.getConfiguration().getMasterUrl().replaceAll("/+$", "");
+    this.workloadPods = new WorkloadPods(runDir, Map.of("https://kubernetes.default.svc", apiServer));
   }
 
   public LocalKubelet start() {
@@ -83,8 +105,32 @@ public final class LocalKubelet implements AutoCloseable {
     // The driver pods Spark's submission client creates in cluster mode (batch jobs).
     watches.add(client.pods().inNamespace(namespace).withLabel(ChartLabels.SPARK_ROLE, ChartLabels.SPARK_ROLE_DRIVER)
         .watch(watcher(this::podEvent)));
+    // The pods of a release's workloads, which their controllers create.
+    watches.add(client.pods().inNamespace(namespace).watch(watcher((action, pod) -> {
+      if (WorkloadPodSpec.ofWorkload(pod)) {
+        podEvent(action, pod);
+      }
+    })));
     watches.add(client.persistentVolumeClaims().inNamespace(namespace).watch(watcher(this::claimEvent)));
+    probes.scheduleWithFixedDelay(this::probeWorkloads, 1, 1, TimeUnit.SECONDS);
     return this;
+  }
+
+  /**
+   * The local port a container port of a running workload pod listens on (every pod runs on 127.0.0.1, each
+   * workload instance on ports of its own), e.g. the Connect server's {@code 15002}.
+   */
+  public int localPort(String pod, int containerPort) {
+    WorkloadPod running = workloads.get(pod);
+    if (running == null) {
+      throw new IllegalStateException("no workload pod " + pod + " runs on this kubelet");
+    }
+    return workloadPods.port(running.instance(), containerPort);
+  }
+
+  /** The workload pods whose containers run now (the Connect server, master, workers, History Server). */
+  public Set<String> runningWorkloadPods() {
+    return Set.copyOf(workloads.keySet());
   }
 
   /** Pods not running because they were refused or do not fit the node, with the reason. */
@@ -191,11 +237,17 @@ public final class LocalKubelet implements AutoCloseable {
   }
 
   private void run(Pod pod) {
+    if (WorkloadPodSpec.ofWorkload(pod)) {
+      setStatus(pod, new PodStatusBuilder().withPhase("Pending").withConditions(condition("PodScheduled", "True", null,
+          null)).build());
+      starts.submit(() -> startWorkload(pod));
+      return;
+    }
     String name = pod.getMetadata().getName();
     awaitConfigMaps(pod);
     Process process;
     try {
-      process = runner.run(pod, new ApiPodObjects(client, namespace),
+      process = runner(pod).run(pod, new ApiPodObjects(client, namespace),
           client.services().inNamespace(namespace).list().getItems());
     } catch (LocalRuntimeException e) {
       // The exit code containerd reports for a container that could not start.
@@ -215,6 +267,79 @@ public final class LocalKubelet implements AutoCloseable {
     process.onExit().thenAccept(p -> events.submit(() -> exited(pod, p.exitValue())));
   }
 
+  /** A workload's pod: its init containers, then its containers; Running, then Ready once its probes pass. */
+  private void startWorkload(Pod pod) {
+    String name = pod.getMetadata().getName();
+    WorkloadPod started;
+    try {
+      awaitConfigMaps(pod);
+      List<HasMetadata> workloadObjects = new ArrayList<>(client.apps().deployments().inNamespace(namespace).list()
+          .getItems());
+      workloadObjects.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+      started = workloadPods.start(pod, workloadObjects, client.services().inNamespace(namespace).list().getItems(),
+          new ApiPodObjects(client, namespace), homeFor(pod));
+    } catch (RuntimeException e) {
+      // The exit code containerd reports for a container that could not start.
+      setStatus(pod, failed(pod, "cannot start the pod: " + e.getMessage(), 128));
+      return;
+    }
+    Pod current = client.pods().inNamespace(namespace).withName(name).get();
+    if (current == null || current.getMetadata().getDeletionTimestamp() != null) {
+      // Deleted while its init containers ran.
+      ProcessStopper.stop(started.processes(), gracePeriod(pod));
+      if (current != null) {
+        deleteNow(name);
+      }
+      return;
+    }
+    workloads.put(name, started);
+    runningPods.put(name, pod);
+    setStatus(pod, workloadRunning(pod, false));
+    started.process().onExit().thenAccept(p -> events.submit(() -> exited(pod, p.exitValue())));
+  }
+
+  /** Each workload pod not Ready yet: Ready once every container's readiness probe passes. */
+  private void probeWorkloads() {
+    workloads.forEach((name, pod) -> {
+      try {
+        if (!readyWorkloads.contains(name) && pod.ready() && workloads.containsKey(name)) {
+          readyWorkloads.add(name);
+          Pod current = client.pods().inNamespace(namespace).withName(name).get();
+          if (current != null) {
+            setStatus(current, workloadRunning(current, true));
+          }
+        }
+      } catch (RuntimeException e) {
+        // a probe that cannot run now is tried again
+      }
+    });
+  }
+
+  private static PodStatus workloadRunning(Pod pod, boolean ready) {
+    String now = Instant.now().toString();
+    return new PodStatusBuilder().withPhase("Running").withPodIP("127.0.0.1").withHostIP("127.0.0.1")
+        .withStartTime(now)
+        .withConditions(condition("PodScheduled", "True", null, null),
+            condition("ContainersReady", ready ? "True" : "False", null, null),
+            condition("Ready", ready ? "True" : "False", null, null))
+        .withContainerStatuses(pod.getSpec().getContainers().stream().map(c -> new ContainerStatusBuilder()
+            .withName(c.getName()).withImage(c.getImage()).withReady(ready).withStarted(true).withRestartCount(0)
+            .withNewState().withNewRunning().withStartedAt(now).endRunning().endState().build()).toList())
+        .build();
+  }
+
+  /** The runner of the Spark home of the pod's image's line. */
+  private PodRunner runner(Pod pod) {
+    SparkHome podHome = homeFor(pod);
+    return runners.computeIfAbsent(podHome.sparkVersion(), v -> new PodRunner(podHome, runDir));
+  }
+
+  /** The Spark home of the line the pod's image's tag names ({@code apache/spark:3.5.5}), else the kubelet's. */
+  private SparkHome homeFor(Pod pod) {
+    return WorkloadPodSpec.sparkLine(pod).filter(line -> !line.equals(home.sparkVersion()))
+        .map(SparkHome::built).orElse(home);
+  }
+
   /**
    * Waits, as a kubelet keeps a pod in ContainerCreating, for the ConfigMaps its volumes need: Spark's submission
    * client creates a cluster-mode driver's ConfigMaps and Service just after its pod.
@@ -231,6 +356,12 @@ public final class LocalKubelet implements AutoCloseable {
     String name = pod.getMetadata().getName();
     running.remove(name);
     runningPods.remove(name);
+    readyWorkloads.remove(name);
+    WorkloadPod workload = workloads.remove(name);
+    if (workload != null) {
+      // Its sidecars end with it.
+      stops.submit(() -> ProcessStopper.stop(workload.processes(), Duration.ofSeconds(5)));
+    }
     setStatus(pod, exitCode == 0 ? terminated(pod, "Succeeded", 0, "Completed") : terminated(pod, "Failed", exitCode, "Error"));
     if (terminating.remove(name)) {
       deleteNow(name);
@@ -249,8 +380,8 @@ public final class LocalKubelet implements AutoCloseable {
     if (!terminating.add(name)) {
       return;
     }
-    Process p = running.get(name);
-    if (p == null || !p.isAlive()) {
+    List<ProcessHandle> processes = processes(name);
+    if (processes.isEmpty() || !processes.get(0).isAlive()) {
       terminating.remove(name);
       deleteNow(name);
     } else {
@@ -265,17 +396,27 @@ public final class LocalKubelet implements AutoCloseable {
   /** A deleted pod's container: its preStop hook, then SIGTERM, SIGKILL when the grace period is over. */
   private void stop(Pod pod) {
     String name = pod.getMetadata().getName();
-    Process p = running.get(name);
-    if (p == null || !p.isAlive()) {
+    List<ProcessHandle> processes = processes(name);
+    if (processes.isEmpty() || !processes.get(0).isAlive()) {
       return;
     }
     Duration grace = gracePeriod(pod);
     stops.submit(() -> {
       Instant start = Instant.now();
-      PreStopHook.run(pod, p.toHandle(), grace).ifPresent(reason -> failedHooks.put(name, reason));
+      PreStopHook.run(pod, processes.get(0), grace).ifPresent(reason -> failedHooks.put(name, reason));
       Duration left = grace.minus(Duration.between(start, Instant.now()));
-      ProcessStopper.stop(List.of(p.toHandle()), left.isNegative() ? Duration.ZERO : left);
+      ProcessStopper.stop(processes, left.isNegative() ? Duration.ZERO : left);
     });
+  }
+
+  /** A pod's processes, its (first) container's first: an executor's or driver's one, a workload pod's all. */
+  private List<ProcessHandle> processes(String name) {
+    Process p = running.get(name);
+    if (p != null) {
+      return List.of(p.toHandle());
+    }
+    WorkloadPod workload = workloads.get(name);
+    return workload == null ? List.of() : workload.processes();
   }
 
   private void setStatus(Pod pod, PodStatus status) {
@@ -320,8 +461,12 @@ public final class LocalKubelet implements AutoCloseable {
     watches.forEach(Watch::close);
     events.shutdownNow();
     stops.shutdownNow();
-    List<ProcessHandle> left = running.values().stream().map(Process::toHandle).toList();
+    starts.shutdownNow();
+    probes.shutdownNow();
+    List<ProcessHandle> left = new ArrayList<>(running.values().stream().map(Process::toHandle).toList());
+    workloads.values().forEach(w -> left.addAll(w.processes()));
     running.clear();
+    workloads.clear();
     ProcessStopper.stop(left, CLOSE_GRACE);
   }
 }

@@ -3,6 +3,7 @@ package dev.sparkk8s.local;
 import dev.sparkk8s.render.RenderedRelease;
 import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -32,10 +33,18 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
 
   /** The platform's containers in start order: master, workers, History Server, Connect server. */
   static List<ChartContainer> of(RenderedRelease release) {
+    return of(release.objects());
+  }
+
+  /**
+   * The same for a release's workloads as they are in a cluster's API (its Deployments and StatefulSets), each
+   * replica of a StatefulSet in ordinal order.
+   */
+  static List<ChartContainer> of(List<? extends HasMetadata> workloads) {
     List<ChartContainer> out = new ArrayList<>();
     for (Component component : PLATFORM) {
       String name = component.label();
-      for (var o : release.withComponent(component)) {
+      for (var o : workloads.stream().filter(component::labels).toList()) {
         if (o instanceof StatefulSet sts) {
           int replicas = sts.getSpec().getReplicas() == null ? 1 : sts.getSpec().getReplicas();
           for (int i = 0; i < replicas; i++) {
@@ -69,6 +78,11 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
   static ChartContainer of(Pod pod) {
     Component component = Component.of(pod).orElse(Component.EXECUTOR);
     return of(component, pod.getMetadata().getName(), new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
+  }
+
+  /** A pod a controller created for a workload, standing for that workload's instance {@code instance}. */
+  static ChartContainer of(Pod pod, Component component, String instance) {
+    return of(component, instance, new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
   }
 
   private static ChartContainer of(Component component, String instance, PodTemplateSpec pod) {

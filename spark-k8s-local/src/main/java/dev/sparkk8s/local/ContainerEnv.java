@@ -92,7 +92,8 @@ final class ContainerEnv {
     }
     return switch (path) {
       case "status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs" -> LocalAddresses.LOOPBACK;
-      case "metadata.name" -> c.instance();
+      // A pod's own name; a pod template (up --local) has none: its instance's.
+      case "metadata.name" -> meta.getName() != null ? meta.getName() : c.instance();
       case "metadata.namespace" -> meta.getNamespace() != null ? meta.getNamespace() : namespace;
       case "metadata.uid" -> meta.getUid() != null ? meta.getUid() : "";
       case "spec.nodeName" -> c.pod().getSpec().getNodeName() != null ? c.pod().getSpec().getNodeName() : "localhost";
