@@ -51,12 +51,6 @@ class LifecycleIT {
 
   private static final String NS = "spark";
   private static final String RELEASE = "spark";
-  /**
-   * How {@code up} is told not to wait for the Connect answer itself: that wait goes through a port-forward, which the
-   * mock API does not serve yet, so the test asks the Connect pod where it listens ({@link #answers}). Once the mock
-   * API port-forwards, this becomes {@code List.of()} and {@code up} checks the answer as on a cluster.
-   */
-  private static final List<String> WAIT = List.of("--no-wait");
   private static final Duration READY = Duration.ofMinutes(5);
   private static final String EVENT_LOG_CLAIM = "spark-events";
 
@@ -72,7 +66,8 @@ class LifecycleIT {
           "--set", "spark.eventLog.existingClaim=" + EVENT_LOG_CLAIM, "--set", "spark.historyServer.enabled=true");
 
       assertThat(installed.exitCode()).as(installed.toString()).isZero();
-      assertThat(installed.out()).contains("Helm: release spark revision 1 deployed");
+      assertThat(installed.out()).contains("Helm: release spark revision 1 deployed")
+          .containsPattern("Connect server pod spark-spark-k8s-connect-\\S+ is ready; asking it a first query");
       assertThat(helmList(cluster)).extracting(Release::getName, Release::getRevision, Release::getStatus)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(RELEASE, "1", "deployed"));
       assertThat(cluster.client().secrets().inNamespace(NS).withLabel("owner", "helm").list().getItems())
@@ -93,7 +88,7 @@ class LifecycleIT {
 
       assertThat(standalone.exitCode()).as(standalone.toString()).isZero();
       assertThat(standalone.out()).contains("  + StatefulSet/spark-spark-k8s-master")
-          .contains("Helm: release spark revision 2 deployed");
+          .contains("Helm: release spark revision 2 deployed").contains("is ready; asking it a first query");
       Map<String, String> standaloneBackend = releaseObjects(cluster);
       assertChangedAsAnnounced(kubernetesBackend, standaloneBackend, standalone.out());
       answers(cluster, line, "standalone");
@@ -176,7 +171,7 @@ class LifecycleIT {
 
   private static Cli.Result up(LocalCluster cluster, String... options) {
     return Cli.run(Stream.of(Stream.of("up", "--kubeconfig", cluster.kubeconfig().toString(), "--timeout", "PT8M"),
-        WAIT.stream(), Stream.of(options)).flatMap(s -> s).toArray(String[]::new));
+        Stream.of(options)).flatMap(s -> s).toArray(String[]::new));
   }
 
   /**

@@ -50,6 +50,8 @@ public final class LocalCluster implements AutoCloseable {
           .build()).create();
       controllers = ControllerManager.withPods(api.client());
       LocalKubelet kubelet = new LocalKubelet(api.client(), namespace, SparkHome.built(sparkVersion), runDir).start();
+      api.portForwardListening((pod, port) -> kubelet.runningWorkloadPods().contains(pod)
+          ? kubelet.localPort(pod, port) : port);
       Path kubeconfig = api.writeKubeconfig(runDir.resolve("kubeconfig"), namespace);
       return new LocalCluster(api, controllers, kubelet, namespace, kubeconfig);
     } catch (IOException e) {

@@ -69,6 +69,14 @@ public final class MockKubernetesApi implements AutoCloseable {
     dispatcher.podLog(namespace, pod, log);
   }
 
+  /**
+   * Where a pod's port listens on its IP, for its port-forward: (pod name, container port) to the port. By default the
+   * container port; the local kubelet's workload pods share 127.0.0.1 and listen on ports of their own.
+   */
+  public void portForwardListening(java.util.function.BiFunction<String, Integer, Integer> where) {
+    dispatcher.portForwardListening(where);
+  }
+
   /** Every request made by others (the Spark driver), in order. */
   public List<ApiRequest> requests() {
     return dispatcher.requests();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,13 @@ final class PodPortForward implements AutoCloseable {
   private static final Pattern PATH = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward");
 
   private final List<PortForwardRelay> relays = new CopyOnWriteArrayList<>();
+  /** Where a pod's port listens on the pod's IP: the port itself, unless the pods share this machine's ports. */
+  private volatile BiFunction<String, Integer, Integer> listening = (pod, port) -> port;
+
+  /** Pods whose ports listen elsewhere on their IP (the local kubelet's workload pods): (pod name, port) to port. */
+  void listening(BiFunction<String, Integer, Integer> where) {
+    this.listening = where;
+  }
 
   static boolean isPortForward(String pathAndQuery) {
     return PATH.matcher(URI.create(pathAndQuery).getPath()).matches();
@@ -60,7 +68,7 @@ final class PodPortForward implements AutoCloseable {
           + pod.path("status").path("phase").asText("unknown") + ")", name);
     }
     PortForwardRelay relay = new PortForwardRelay(namespace + "/" + name, pod.path("metadata").path("uid").asText(),
-        podIp, port.get());
+        podIp, listening.apply(name, port.get()));
     relays.removeIf(PortForwardRelay::isClosed);
     relays.add(relay);
     return new MockResponse().withWebSocketUpgrade(relay);

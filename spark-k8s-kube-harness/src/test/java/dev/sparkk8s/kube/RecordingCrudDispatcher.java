@@ -58,6 +58,11 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     return List.copyOf(requests);
   }
 
+  /** See {@link PodPortForward#listening}. */
+  void portForwardListening(java.util.function.BiFunction<String, Integer, Integer> where) {
+    portForward.listening(where);
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     if (PodPortForward.isPortForward(request.getPath())) {
