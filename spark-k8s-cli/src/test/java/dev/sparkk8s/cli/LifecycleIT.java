@@ -1,5 +1,7 @@
 package dev.sparkk8s.cli;
 
+import static dev.sparkk8s.cli.UpgradeDiffLines.announced;
+import static dev.sparkk8s.cli.UpgradeDiffLines.difference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
@@ -248,17 +250,5 @@ class LifecycleIT {
     fields.put("metadata", Map.of("labels", String.valueOf(o.getMetadata().getLabels()),
         "annotations", String.valueOf(o.getMetadata().getAnnotations())));
     return client.getKubernetesSerialization().asJson(fields);
-  }
-
-  private static Set<String> difference(Set<String> a, Set<String> b) {
-    Set<String> d = new TreeSet<>(a);
-    d.removeAll(b);
-    return d;
-  }
-
-  private static Set<String> announced(String out, String sign) {
-    Set<String> objects = new TreeSet<>();
-    out.lines().filter(l -> l.startsWith("  " + sign + " ")).forEach(l -> objects.add(l.substring(4)));
-    return objects;
   }
 }

@@ -64,6 +64,18 @@ public final class MockKubernetesApi implements AutoCloseable {
         """.formatted(url(), namespace));
   }
 
+  /**
+   * A client of this API as the CLI builds one (from a kubeconfig, with its HTTP client), in a namespace created
+   * now; the kubeconfig is written to {@code file}.
+   */
+  public KubernetesClient kubeconfigClient(Path file, String namespace) throws IOException {
+    harnessClient.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(namespace).endMetadata().build()).create();
+    Path kubeconfig = writeKubeconfig(file, namespace);
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(io.fabric8.kubernetes.client.Config
+        .fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString())).build();
+  }
+
   /** Serves a pod's log ({@code GET .../pods/NAME/log}, any container), as a kubelet would: what the supplier gives. */
   public void podLog(String namespace, String pod, Supplier<String> log) {
     dispatcher.podLog(namespace, pod, log);

@@ -8,13 +8,10 @@ import dev.sparkk8s.kube.MockKubernetesApi;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.contract.ChartLabels;
 import dev.sparkk8s.render.contract.Component;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,12 +54,8 @@ class ReleaseReadinessPortForwardTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .create();
-    Path kubeconfig = api.writeKubeconfig(tmp.resolve("kubeconfig"), NS);
-    String text = Files.readString(kubeconfig);
-    client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null, text, kubeconfig.toString())).build();
-    release = new HelmRelease(ChartRenderer.bundled(), text, NS, RELEASE);
+    client = api.kubeconfigClient(tmp.resolve("kubeconfig"), NS);
+    release = new HelmRelease(ChartRenderer.bundled(), Files.readString(tmp.resolve("kubeconfig")), NS, RELEASE);
   }
 
   @AfterEach

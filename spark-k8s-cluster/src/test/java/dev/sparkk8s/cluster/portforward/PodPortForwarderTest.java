@@ -3,12 +3,9 @@ package dev.sparkk8s.cluster.portforward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sparkk8s.kube.MockKubernetesApi;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +14,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,11 +49,7 @@ class PodPortForwarderTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .create();
-    Path kubeconfig = api.writeKubeconfig(tmp.resolve("kubeconfig"), NS);
-    client = new KubernetesClientBuilder()
-        .withConfig(Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString())).build();
+    client = api.kubeconfigClient(tmp.resolve("kubeconfig"), NS);
     pod = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     runningPod("server");
   }
