@@ -88,7 +88,7 @@ public class JobsSubmitCommand implements Callable<Integer> {
       case APACHE_APPLICATION, KUBEFLOW_APPLICATION -> new ApplicationSubmitter(catalog).submit(request);
       case DRIVER_POD -> new ClusterModeSubmitter(catalog, SparkHome.built(catalog.profile().sparkLine()),
           catalog.client().getConfiguration().getMasterUrl().replaceAll("/$", ""), release.clientEnv(),
-          workDir()).submit(request);
+          Optional.ofNullable(release.context), workDir()).submit(request);
       case SUBMISSION_JOB -> throw new SparkK8sException(ExitCode.BAD_INPUT, "jobs submit on the "
           + catalog.profile().backend() + " backend is not available yet; jobs list, status, kill and logs are");
     };

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,19 +31,22 @@ public final class ClusterModeSubmitter {
   private final SparkHome home;
   private final String apiServer;
   private final Map<String, String> clientEnv;
+  private final Optional<String> context;
   private final Path workDir;
 
   /**
    * @param apiServer the API server's URL as this machine reaches it
    * @param clientEnv what the submission client needs to authenticate (KUBECONFIG)
+   * @param context   the kubeconfig's context to use (spark.kubernetes.context), else its current one
    * @param workDir   where the profile's files and the client's log go
    */
   public ClusterModeSubmitter(JobCatalog catalog, SparkHome home, String apiServer, Map<String, String> clientEnv,
-      Path workDir) {
+      Optional<String> context, Path workDir) {
     this.catalog = catalog;
     this.home = home;
     this.apiServer = apiServer;
     this.clientEnv = Map.copyOf(clientEnv);
+    this.context = context;
     this.workDir = workDir;
   }
 
@@ -54,19 +58,7 @@ public final class ClusterModeSubmitter {
           ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY)) {
         Files.writeString(conf.resolve(file), profile.files().get(file));
       }
-      List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
-          "--master", "k8s://" + apiServer, "--deploy-mode", "cluster",
-          "--properties-file", conf.resolve(ChartConfigMap.SPARK_DEFAULTS).toString(),
-          "--conf", "spark.kubernetes.driver.podTemplateFile=" + conf.resolve(ChartConfigMap.DRIVER_POD_TEMPLATE),
-          "--conf", "spark.kubernetes.executor.podTemplateFile="
-              + conf.resolve(ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY),
-          "--conf", "spark.kubernetes.namespace=" + catalog.namespace(),
-          "--conf", "spark.kubernetes.driver.pod.name=" + request.name(),
-          "--name", request.name()));
-      request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
-      new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
-      args.add(request.app());
-      args.addAll(request.args());
+      List<String> args = arguments(request, conf);
       Map<String, String> env = new HashMap<>(home.env());
       env.putAll(clientEnv);
       Path log = conf.resolve("spark-submit.log");
@@ -85,6 +77,24 @@ public final class ClusterModeSubmitter {
       Thread.currentThread().interrupt();
       throw new SparkK8sException(ExitCode.CHECK_FAILED, "interrupted while submitting " + request.name());
     }
+  }
+
+  /** spark-submit's arguments: the profile's files in {@code conf}, where the cluster is, the job's name and request. */
+  List<String> arguments(JobRequest request, Path conf) {
+    List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
+        "--master", "k8s://" + apiServer, "--deploy-mode", "cluster",
+        "--properties-file", conf.resolve(ChartConfigMap.SPARK_DEFAULTS).toString(),
+        "--conf", "spark.kubernetes.driver.podTemplateFile=" + conf.resolve(ChartConfigMap.DRIVER_POD_TEMPLATE),
+        "--conf", "spark.kubernetes.executor.podTemplateFile=" + conf.resolve(ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY),
+        "--conf", "spark.kubernetes.namespace=" + catalog.namespace()));
+    // The client reads the kubeconfig itself: the context the CLI was given, not the file's current one.
+    context.ifPresent(c -> args.addAll(List.of("--conf", "spark.kubernetes.context=" + c)));
+    args.addAll(List.of("--conf", "spark.kubernetes.driver.pod.name=" + request.name(), "--name", request.name()));
+    request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
+    new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
+    args.add(request.app());
+    args.addAll(request.args());
+    return args;
   }
 
   /** The client's first exception (what went wrong), else its last line. */
