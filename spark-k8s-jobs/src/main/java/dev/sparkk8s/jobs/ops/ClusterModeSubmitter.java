@@ -4,8 +4,6 @@ import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.jobs.profile.JobProfile;
 import dev.sparkk8s.jobs.submit.JobRequest;
-import dev.sparkk8s.local.LogTail;
-import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.contract.ChartConfigMap;
 import java.io.IOException;
@@ -62,20 +60,14 @@ public final class ClusterModeSubmitter {
       Map<String, String> env = new HashMap<>(home.env());
       env.putAll(clientEnv);
       Path log = conf.resolve("spark-submit.log");
-      ProcessBuilder pb = new ProcessBuilder(SparkClassCommand.of(home, args, env)).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      pb.environment().putAll(env);
-      int exit = pb.start().waitFor();
+      int exit = SparkClassRun.run(home, args, env, log, "submitting " + request.name());
       if (exit != 0) {
         throw new SparkK8sException(ExitCode.CHECK_FAILED, "spark-submit of job " + request.name()
-            + " failed (exit code " + exit + "): " + firstError(log) + " (its log: " + log + ")");
+            + " failed (exit code " + exit + "): " + SparkClassRun.firstError(log) + " (its log: " + log + ")");
       }
       return request.name();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SparkK8sException(ExitCode.CHECK_FAILED, "interrupted while submitting " + request.name());
     }
   }
 
@@ -95,11 +87,5 @@ public final class ClusterModeSubmitter {
     args.add(request.app());
     args.addAll(request.args());
     return args;
-  }
-
-  /** The client's first exception (what went wrong), else its last line. */
-  private static String firstError(Path log) throws IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.contains("Exception") || l.contains(" ERROR "))
-        .findFirst().orElse(LogTail.of(log, 1)).strip();
   }
 }
