@@ -2,11 +2,13 @@ package dev.sparkk8s.jobs.local;
 
 import dev.sparkk8s.jobs.profile.JobProfile;
 import dev.sparkk8s.local.RunningPlatform;
+import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +53,46 @@ final class LocalSparkClient {
   }
 
   /**
-   * A worker's environment, which Spark's client hands on to the driver it submits. With spark.authenticate, the
-   * driver also gets the placeholder of {@code spark.authenticate.secret} as a system property
-   * ({@code JAVA_TOOL_OPTIONS}): a Standalone worker drops {@code -Dspark.authenticate.secret*} from a driver's
-   * options (passing the secret in {@code _SPARK_AUTH_SECRET}), and a driver whose configuration lacks the key
-   * refuses to start ("A secret key must be specified via the spark.authenticate.secret config").
+   * A worker's environment, which Spark's client hands on to the driver it submits, with the driver's JVM options in
+   * {@code JAVA_TOOL_OPTIONS} (the variable the client hands on that the JVM reads):
+   * <ul>
+   *   <li>the options Spark's launcher gives a driver it starts itself (the JDK module openings, such as
+   *   {@code --add-opens=java.base/sun.nio.ch=ALL-UNNAMED}): a Standalone worker starts a cluster-mode driver
+   *   without them, and on JDK 17 Spark 3.5's driver then fails ({@code IllegalAccessError} on
+   *   {@code sun.nio.ch.DirectBuffer});</li>
+   *   <li>with spark.authenticate, the placeholder of {@code spark.authenticate.secret} the chart renders: a worker
+   *   drops {@code -Dspark.authenticate.secret*} from a driver's options (handing the secret over in
+   *   {@code _SPARK_AUTH_SECRET}), and a driver whose configuration lacks the key refuses to start ("A secret key must
+   *   be specified via the spark.authenticate.secret config").</li>
+   * </ul>
    */
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>(platform.environment(first(Component.WORKER)));
+    StringBuilder options = new StringBuilder(env.getOrDefault("JAVA_TOOL_OPTIONS",
+        System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", "")));
+    launcherDriverOptions(env).forEach(o -> options.append(' ').append(o));
     String placeholder = profile.conf().get(AUTH_SECRET);
     if ("true".equals(profile.conf().get("spark.authenticate")) && placeholder != null) {
-      String inherited = env.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", ""));
-      env.put("JAVA_TOOL_OPTIONS", (inherited + " \"-D" + AUTH_SECRET + "=" + placeholder.replace("\"", "") + "\"")
-          .strip());
+      options.append(" \"-D").append(AUTH_SECRET).append('=').append(placeholder.replace("\"", "")).append('"');
     }
+    env.put("JAVA_TOOL_OPTIONS", options.toString().strip());
     return env;
+  }
+
+  /** The JVM options Spark's launcher gives a driver of this Spark home, its class path and heap left out. */
+  private List<String> launcherDriverOptions(Map<String, String> env) {
+    List<String> command = SparkClassCommand.of(platform.home(),
+        List.of("org.apache.spark.deploy.SparkSubmit", "--class", "Driver", "spark-internal"), env);
+    List<String> options = new ArrayList<>();
+    for (int i = 1; i < command.size() && !command.get(i).equals("org.apache.spark.deploy.SparkSubmit"); i++) {
+      String word = command.get(i);
+      if (word.equals("-cp")) {
+        i++;
+      } else if (!word.startsWith("-Xmx")) {
+        options.add(word);
+      }
+    }
+    return options;
   }
 
   /** spark-submit's leading arguments: Spark's SparkSubmit on the master, with the profile's file. */

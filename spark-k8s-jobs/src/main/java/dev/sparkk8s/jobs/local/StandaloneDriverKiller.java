@@ -47,7 +47,9 @@ public final class StandaloneDriverKiller {
     LocalSparkClient client = new LocalSparkClient(jobs.platform(), jobs.profile());
     Path dir = dir(driver);
     List<String> args = new ArrayList<>(client.submitArgs(client.writeConf(dir)));
-    args.addAll(List.of("--class", CLIENT, "spark-internal", "kill", jobs.platform().state().masterUrl(), driver));
+    // Spark's client itself runs here (client deploy mode), the profile's configuration as its system properties.
+    args.addAll(List.of("--deploy-mode", "client", "--class", CLIENT, "spark-internal", "kill",
+        jobs.platform().state().masterUrl(), driver));
     Path log = dir.resolve("kill.log");
     int exit = SparkClassRun.run(jobs.platform().home(), args, client.env(), log, "killing " + job.id());
     if (exit != 0) {
