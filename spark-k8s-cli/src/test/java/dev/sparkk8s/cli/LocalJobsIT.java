@@ -71,7 +71,11 @@ class LocalJobsIT {
     assertThat(kill.out()).isEqualTo("killed sleepy-kill\n");
     assertThat(stateOf(jobs, "sleepy-kill", JobState.KILLED)).isEqualTo(JobState.KILLED);
     assertThat(jobs.get("sleepy-keep").status().state()).isEqualTo(JobState.RUNNING);
-    assertThat(jobs(runDir, "logs", "sleepy-keep").out()).contains("Pi is roughly 3.14");
+    // It goes on: its answer, computed on its executor, reaches its log.
+    assertThat(Poll.every(Duration.ofSeconds(2), STATE_WAIT)
+        .until(() -> jobs(runDir, "logs", "sleepy-keep").out().contains("Pi is roughly 3.14")))
+        .as(jobs(runDir, "logs", "sleepy-keep").toString()).isTrue();
+    assertThat(jobs.get("sleepy-keep").status().state()).isEqualTo(JobState.RUNNING);
 
     assertThat(jobs(runDir, "kill", "sleepy-keep").out()).isEqualTo("killed sleepy-keep\n");
     assertThat(stateOf(jobs, "sleepy-keep", JobState.KILLED)).isEqualTo(JobState.KILLED);
