@@ -50,20 +50,6 @@ public final class LocalPlatformJobs implements JobListing {
         .sorted(Comparator.comparing(Job::created).thenComparing(Job::id)).toList();
   }
 
-  @Override
-  public Job get(String id) {
-    return list().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow(() -> unknown("no job " + id));
-  }
-
-  /** The jobs an id or glob names; exit code 2 when none. */
-  public List<Job> matching(JobGlob glob) {
-    List<Job> found = list().stream().filter(j -> glob.matches(j.id())).toList();
-    if (found.isEmpty()) {
-      throw unknown(glob.isGlob() ? "no job matches " + glob.text() : "no job " + glob.text());
-    }
-    return found;
-  }
-
   /** The Standalone driver's id of a job. */
   public String driverId(String jobId) {
     return names.driver(jobId).orElse(jobId);
@@ -95,7 +81,8 @@ public final class LocalPlatformJobs implements JobListing {
     return named.containsKey(d.id()) ? d.id() + " " + where : where;
   }
 
-  private SparkK8sException unknown(String what) {
+  @Override
+  public SparkK8sException unknown(String what) {
     return new SparkK8sException(ExitCode.BAD_INPUT, what + " on the local platform at " + platform.state().runDir());
   }
 }

@@ -53,22 +53,6 @@ public final class JobCatalog implements JobListing {
         .thenComparing(Job::id)).toList();
   }
 
-  /** The job of that id; exit code 2 when there is none. */
-  @Override
-  public Job get(String id) {
-    return list().stream().filter(j -> j.id().equals(id)).findFirst()
-        .orElseThrow(() -> unknown("no job " + id));
-  }
-
-  /** The jobs an id or glob names; exit code 2 when none. */
-  public List<Job> matching(JobGlob glob) {
-    List<Job> found = list().stream().filter(j -> glob.matches(j.id())).toList();
-    if (found.isEmpty()) {
-      throw unknown(glob.isGlob() ? "no job matches " + glob.text() : "no job " + glob.text());
-    }
-    return found;
-  }
-
   public KubernetesClient client() {
     return client;
   }
@@ -86,7 +70,8 @@ public final class JobCatalog implements JobListing {
     return Map.of(ChartLabels.INSTANCE, profile.release(), ChartLabels.COMPONENT, ChartLabels.JOB_DRIVER_COMPONENT);
   }
 
-  private SparkK8sException unknown(String what) {
+  @Override
+  public SparkK8sException unknown(String what) {
     return new SparkK8sException(ExitCode.BAD_INPUT, what + " of release " + profile.release() + " in namespace "
         + namespace);
   }
