@@ -10,6 +10,7 @@ import dev.sparkk8s.kube.KnownAnswerJar;
 import dev.sparkk8s.local.SparkHome;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -77,8 +78,14 @@ class LocalJobsIT {
         .as(jobs(runDir, "logs", "sleepy-keep").toString()).isTrue();
     assertThat(jobs.get("sleepy-keep").status().state()).isEqualTo(JobState.RUNNING);
 
+    // logs -f follows the driver's files until it ends: here, until it is killed.
+    CompletableFuture<Cli.Result> following = CompletableFuture.supplyAsync(() -> jobs(runDir, "logs", "-f",
+        "sleepy-keep"));
     assertThat(jobs(runDir, "kill", "sleepy-keep").out()).isEqualTo("killed sleepy-keep\n");
     assertThat(stateOf(jobs, "sleepy-keep", JobState.KILLED)).isEqualTo(JobState.KILLED);
+    Cli.Result followed = following.get(STATE_WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(followed.exitCode()).as(followed.toString()).isZero();
+    assertThat(followed.out()).contains("Pi is roughly 3.14");
     assertThat(jobs(runDir, "kill", "sleepy-*").out())
         .contains("sleepy-kill has already ended: KILLED", "sleepy-keep has already ended: KILLED");
   }
