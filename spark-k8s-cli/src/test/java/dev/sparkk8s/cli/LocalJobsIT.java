@@ -45,6 +45,10 @@ class LocalJobsIT {
     Cli.Result logs = jobs(runDir, "logs", "pi");
     assertThat(logs.exitCode()).as(logs.toString()).isZero();
     assertThat(logs.out()).contains("Pi is roughly 3.1415", "Submitted application: pi");
+    // Its executor's log, in the worker's directory of its application.
+    Cli.Result executorLog = jobs(runDir, "logs", "pi", "--executor", "0");
+    assertThat(executorLog.exitCode()).as(executorLog.toString()).isZero();
+    assertThat(executorLog.out()).contains("CoarseGrainedExecutorBackend");
     Cli.Result status = jobs(runDir, "status", "pi");
     assertThat(status.out()).containsPattern("pi +SUCCEEDED +driver/FINISHED +driver-[0-9]+-[0-9]+ on worker-");
     assertThat(jobs(runDir, "list").out()).contains("pi ");

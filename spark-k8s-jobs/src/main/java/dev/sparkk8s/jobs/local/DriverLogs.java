@@ -59,7 +59,7 @@ public final class DriverLogs {
   }
 
   /** Writes what each file has beyond its offset, and moves the offsets on. */
-  private static boolean copyNew(Path dir, long[] offsets, OutputStream out) {
+  private static void copyNew(Path dir, long[] offsets, OutputStream out) {
     try {
       for (int i = 0; i < FILES.size(); i++) {
         Path file = dir.resolve(FILES.get(i));
@@ -78,7 +78,6 @@ public final class DriverLogs {
         }
       }
       out.flush();
-      return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
