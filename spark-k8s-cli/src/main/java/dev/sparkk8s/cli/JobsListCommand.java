@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code spark-k8s jobs list}: every job of the release and its state. */
-@Command(name = "list", description = "List the release's jobs (with --local: the local platform's) with their state, oldest first.")
+@Command(name = "list",
+    description = "List the release's jobs (with --local: the local platform's) with their state, oldest first.")
 public class JobsListCommand implements Callable<Integer> {
 
   @Mixin
@@ -23,7 +24,8 @@ public class JobsListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Job> jobs = run.local ? LocalPlatformJobs.at(run.runDir).list() : ReleaseJobs.with(release, catalog -> catalog.list());
+    List<Job> jobs = run.local ? LocalPlatformJobs.at(run.runDir).list()
+        : ReleaseJobs.with(release, catalog -> catalog.list());
     JobLines.header(terminal.out());
     jobs.forEach(job -> JobLines.print(terminal.out(), job));
     return ExitCode.OK.status();

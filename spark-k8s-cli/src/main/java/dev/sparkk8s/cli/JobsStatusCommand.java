@@ -21,12 +21,14 @@ public class JobsStatusCommand implements Callable<Integer> {
   @Mixin
   LocalRunOption run;
 
-  @Parameters(paramLabel = "ID", description = "The job's id (its driver pod, Job or SparkApplication name; locally its name, else its driver's id).")
+  @Parameters(paramLabel = "ID", description = "The job's id (its driver pod, Job or SparkApplication name; "
+      + "with --local its name, else its driver's id).")
   String id;
 
   @Override
   public Integer call() {
-    Job job = run.local ? LocalPlatformJobs.at(run.runDir).get(id) : ReleaseJobs.with(release, catalog -> catalog.get(id));
+    Job job = run.local ? LocalPlatformJobs.at(run.runDir).get(id)
+        : ReleaseJobs.with(release, catalog -> catalog.get(id));
     JobLines.header(terminal.out());
     JobLines.print(terminal.out(), job);
     return ExitCode.OK.status();

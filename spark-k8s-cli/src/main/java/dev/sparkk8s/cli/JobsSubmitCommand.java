@@ -81,7 +81,8 @@ public class JobsSubmitCommand implements Callable<Integer> {
     if (name == null) {
       throw new SparkK8sException(ExitCode.BAD_INPUT, "--name: a job on a cluster needs a name, its id");
     }
-    return ReleaseJobs.with(release, catalog -> submitted(catalog, submit(catalog, request.checkedAgainst(catalog.profile()))));
+    return ReleaseJobs.with(release,
+        catalog -> submitted(catalog, submit(catalog, request.checkedAgainst(catalog.profile()))));
   }
 
   /** Prints the job's id and, with --wait, follows it: exit code 0 when it succeeded, 1 when not. */
@@ -110,7 +111,8 @@ public class JobsSubmitCommand implements Callable<Integer> {
           Optional.ofNullable(release.context), workDir()).submit(request);
       case SUBMISSION_JOB -> throw new SparkK8sException(ExitCode.BAD_INPUT, "jobs submit on the "
           + catalog.profile().backend() + " backend is not available yet; jobs list, status, kill and logs are");
-      case STANDALONE_DRIVER -> throw new IllegalStateException("a release on a cluster has no local Standalone drivers");
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     };
   }
 

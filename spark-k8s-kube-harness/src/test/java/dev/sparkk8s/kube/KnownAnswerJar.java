@@ -14,8 +14,9 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The batch application of the jobs ITs (KubernetesJobsIT, LocalJobsIT), {@code PiJob} (test resource jobs/PiJob.java), compiled against a Spark
- * home's jars and packed as a jar: the Spark homes here have no examples jar.
+ * The batch application of the jobs ITs (KubernetesJobsIT, LocalJobsIT), {@code PiJob} (test resource
+ * jobs/PiJob.java), compiled against a Spark home's jars and packed as a jar: the Spark homes here have no examples
+ * jar.
  */
 public final class KnownAnswerJar {
 

@@ -71,7 +71,8 @@ public final class StandaloneSubmitter {
 
   private Path submissionDir(String name) {
     try {
-      Path submissions = Files.createDirectories(jobs.platform().state().runDir().resolve("jobs").resolve("submissions"));
+      Path submissions = Files.createDirectories(
+          jobs.platform().state().runDir().resolve("jobs").resolve("submissions"));
       return Files.createTempDirectory(submissions, name + "-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -47,7 +47,8 @@ public final class JobCatalog implements JobListing {
               SparkApplicationResources.of(kind)).inNamespace(namespace).withLabels(labels()).list().getItems()
           .stream().map(a -> job(a, kind, kind == JobKind.APACHE_APPLICATION ? ApacheApplicationState.of(a)
               : KubeflowApplicationState.of(a))).toList();
-      case STANDALONE_DRIVER -> throw new IllegalStateException("a release on a cluster has no local Standalone drivers");
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     };
     return jobs.stream().sorted(Comparator.comparing(Job::created, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(Job::id)).toList();
