@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 /** {@code spark-k8s jobs}: batch applications on the release's backend. */
 @Command(name = "jobs",
     description = {"Batch jobs of an installed release (spark.jobs.enabled), on its backend: driver pods "
-        + "(kubernetes), Jobs (standalone) or SparkApplications (operator).",
+        + "(kubernetes), Jobs (standalone) or SparkApplications (operator); with --local, the drivers of up --local's "
+        + "Standalone master (cluster deploy mode).",
         "States: SUBMITTED, RUNNING, SUCCEEDED, FAILED, KILLED, UNKNOWN."},
     subcommands = {JobsSubmitCommand.class, JobsListCommand.class, JobsStatusCommand.class, JobsKillCommand.class, JobsLogsCommand.class})
 public class JobsCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.jobs.local.DriverLogs;
+import dev.sparkk8s.jobs.local.LocalPlatformJobs;
 import dev.sparkk8s.jobs.ops.JobLogs;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spark-k8s jobs logs ID [-f] [--executor N]}: the driver's or an executor's log. */
-@Command(name = "logs", description = "Print a job's driver log (or an executor's), following it with -f.")
+@Command(name = "logs", description = {"Print a job's driver log (or an executor's), following it with -f.",
+    "With --local: the driver's stderr (Spark's log) then stdout, from its worker's directory."})
 public class JobsLogsCommand implements Callable<Integer> {
 
   @Mixin
@@ -21,6 +24,9 @@ public class JobsLogsCommand implements Callable<Integer> {
 
   @Mixin
   ClusterOptions release;
+
+  @Mixin
+  LocalRunOption run;
 
   @Parameters(paramLabel = "ID", description = "The job's id.")
   String id;
@@ -50,8 +56,13 @@ public class JobsLogsCommand implements Callable<Integer> {
         out.flush();
       }
     };
+    OptionalInt executorId = executor == null ? OptionalInt.empty() : OptionalInt.of(executor);
+    if (run.local) {
+      new DriverLogs(LocalPlatformJobs.at(run.runDir)).write(id, executorId, follow, stream);
+      return ExitCode.OK.status();
+    }
     ReleaseJobs.with(release, catalog -> {
-      new JobLogs(catalog).write(id, executor == null ? OptionalInt.empty() : OptionalInt.of(executor), follow, stream);
+      new JobLogs(catalog).write(id, executorId, follow, stream);
       return null;
     });
     return ExitCode.OK.status();

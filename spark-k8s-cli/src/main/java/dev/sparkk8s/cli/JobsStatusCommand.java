@@ -1,6 +1,7 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.jobs.local.LocalPlatformJobs;
 import dev.sparkk8s.jobs.model.Job;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,12 +18,17 @@ public class JobsStatusCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions release;
 
-  @Parameters(paramLabel = "ID", description = "The job's id (its driver pod, Job or SparkApplication name).")
+  @Mixin
+  LocalRunOption run;
+
+  @Parameters(paramLabel = "ID", description = "The job's id (its driver pod, Job or SparkApplication name; "
+      + "with --local its name, else its driver's id).")
   String id;
 
   @Override
   public Integer call() {
-    Job job = ReleaseJobs.with(release, catalog -> catalog.get(id));
+    Job job = run.local ? LocalPlatformJobs.at(run.runDir).get(id)
+        : ReleaseJobs.with(release, catalog -> catalog.get(id));
     JobLines.header(terminal.out());
     JobLines.print(terminal.out(), job);
     return ExitCode.OK.status();

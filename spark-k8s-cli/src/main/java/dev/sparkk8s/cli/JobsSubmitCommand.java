@@ -1,12 +1,16 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
+import dev.sparkk8s.common.SparkK8sException;
+import dev.sparkk8s.jobs.local.LocalPlatformJobs;
+import dev.sparkk8s.jobs.local.StandaloneSubmitter;
 import dev.sparkk8s.jobs.model.Job;
 import dev.sparkk8s.jobs.model.JobKind;
 import dev.sparkk8s.jobs.model.JobState;
 import dev.sparkk8s.jobs.ops.ApplicationSubmitter;
 import dev.sparkk8s.jobs.ops.ClusterModeSubmitter;
 import dev.sparkk8s.jobs.ops.JobCatalog;
+import dev.sparkk8s.jobs.ops.JobListing;
 import dev.sparkk8s.jobs.ops.JobWaiter;
 import dev.sparkk8s.jobs.ops.StandaloneJobSubmitter;
 import dev.sparkk8s.jobs.submit.JobRequest;
@@ -30,7 +34,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "submit", description = {"Run a batch application (a jar or a Python file) with the release's job "
     + "profile, and print its id. With --wait, follow its state until it ends: exit code 0 when it succeeded, "
     + "1 when not.",
-    "APP is local:///path (in the image) or s3a://bucket/key; --conf may not set what the chart derives."})
+    "APP is local:///path (in the image) or s3a://bucket/key; --conf may not set what the chart derives.",
+    "With --local: on the local platform's Standalone master in cluster deploy mode (the driver runs on a worker), "
+        + "with the job profile up --local rendered; APP is a jar on this machine."})
 public class JobsSubmitCommand implements Callable<Integer> {
 
   @Mixin
@@ -39,7 +45,11 @@ public class JobsSubmitCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions release;
 
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "The job's name, its id.")
+  @Mixin
+  LocalRunOption run;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The job's name, its id (required on a cluster; with --local, without it the driver's id is).")
   String name;
 
   @Option(names = "--class", paramLabel = "CLASS", description = "Main class of a jar application.")
@@ -55,7 +65,8 @@ public class JobsSubmitCommand implements Callable<Integer> {
       description = "How long --wait follows the job (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Parameters(index = "0", paramLabel = "APP", description = "local:///path or s3a://bucket/key.")
+  @Parameters(index = "0", paramLabel = "APP",
+      description = "local:///path or s3a://bucket/key; with --local a jar on this machine (a path, file:// or local://).")
   String app;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "The application's arguments.")
@@ -64,22 +75,32 @@ public class JobsSubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobRequest request = new JobRequest(name, Optional.ofNullable(mainClass), app, args, conf);
-    return ReleaseJobs.with(release, catalog -> {
-      String id = submit(catalog, request.checkedAgainst(catalog.profile()));
-      terminal.out().println(id);
+    if (run.local) {
+      LocalPlatformJobs jobs = LocalPlatformJobs.at(run.runDir);
+      return submitted(jobs, new StandaloneSubmitter(jobs).submit(request));
+    }
+    if (name == null) {
+      throw new SparkK8sException(ExitCode.BAD_INPUT, "--name: a job on a cluster needs a name, its id");
+    }
+    return ReleaseJobs.with(release,
+        catalog -> submitted(catalog, submit(catalog, request.checkedAgainst(catalog.profile()))));
+  }
+
+  /** Prints the job's id and, with --wait, follows it: exit code 0 when it succeeded, 1 when not. */
+  private int submitted(JobListing jobs, String id) {
+    terminal.out().println(id);
+    terminal.out().flush();
+    if (!await) {
+      return ExitCode.OK.status();
+    }
+    Job ended = new JobWaiter(jobs, Duration.ofSeconds(2)).await(id, timeout, job -> {
+      JobLines.print(terminal.out(), job);
       terminal.out().flush();
-      if (!await) {
-        return ExitCode.OK.status();
-      }
-      Job ended = new JobWaiter(catalog, Duration.ofSeconds(2)).await(id, timeout, job -> {
-        JobLines.print(terminal.out(), job);
-        terminal.out().flush();
-      });
-      if (!ended.status().state().ended()) {
-        terminal.problem("job " + id + " is still " + ended.status().state() + " after " + timeout);
-      }
-      return ended.status().state() == JobState.SUCCEEDED ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
     });
+    if (!ended.status().state().ended()) {
+      terminal.problem("job " + id + " is still " + ended.status().state() + " after " + timeout);
+    }
+    return ended.status().state() == JobState.SUCCEEDED ? ExitCode.OK.status() : ExitCode.CHECK_FAILED.status();
   }
 
   private String submit(JobCatalog catalog, JobRequest request) {
@@ -88,8 +109,10 @@ public class JobsSubmitCommand implements Callable<Integer> {
       case APACHE_APPLICATION, KUBEFLOW_APPLICATION -> new ApplicationSubmitter(catalog).submit(request);
       case DRIVER_POD -> new ClusterModeSubmitter(catalog, SparkHome.built(catalog.profile().sparkLine()),
           catalog.client().getConfiguration().getMasterUrl().replaceAll("/$", ""), release.clientEnv(),
-          workDir()).submit(request);
+          Optional.ofNullable(release.context), workDir()).submit(request);
       case SUBMISSION_JOB -> new StandaloneJobSubmitter(catalog).submit(request);
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     };
   }
 

@@ -224,6 +224,8 @@ class JobsCommandTest {
         "local:///app.jar"), "spark-k8s: --conf spark.executor.memory: release spark derives this key");
     assertOneLineExit2(jobs("submit", "--name", "pi", "--class", "Pi", "/home/me/app.jar"),
         "spark-k8s: APP /home/me/app.jar: give local:///path");
+    assertOneLineExit2(jobs("submit", "--class", "Pi", "local:///app.jar"),
+        "spark-k8s: --name: a job on a cluster needs a name, its id");
     assertThat(client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
         .withGroup("sparkoperator.k8s.io").withVersion("v1beta2").withKind("SparkApplication")
         .withPlural("sparkapplications").withNamespaced(true).build()).inNamespace(NS).list().getItems()).isEmpty();

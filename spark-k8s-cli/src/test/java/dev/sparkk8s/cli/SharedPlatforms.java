@@ -48,6 +48,12 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
    * (ConnectAuthLocalIT).
    */
   static final String AUTH_SECRET = "spark-auth";
+  /**
+   * Workers with room for batch jobs beside the Connect server's executor, which holds 2 cores for as long as it runs
+   * (LocalJobsIT): two jobs at once, each a driver (1 core, 1 GiB) and an executor (2 cores, 768m).
+   */
+  static final String WORKER_CORES = "8";
+  static final String WORKER_MEMORY = "5g";
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
   /** One started platform: its run directory and what {@code up} printed. */
@@ -91,6 +97,7 @@ final class SharedPlatforms implements ExtensionContext.Store.CloseableResource 
     Cli.Result up = Cli.run("up", "--local", "--spark", sparkLine, "--run-dir", runDir.toString(), "--monitoring",
         "-f", Cli.repoChart().resolve(S3_PRESET).toString(),
         "--set", "spark.executor.memory=" + EXECUTOR_MEMORY,
+        "--set", "spark.standalone.worker.cores=" + WORKER_CORES, "--set", "spark.standalone.worker.memory=" + WORKER_MEMORY,
         "--set", "spark.conf.spark\\.sql\\.shuffle\\.partitions=" + SHUFFLE_PARTITIONS,
         "--set", "security.authenticate.enabled=true", "--set", "security.authenticate.existingSecret=" + AUTH_SECRET,
         "--set", "security.networkEncryption=true", "--set", "security.ioEncryption=true", "--auth");

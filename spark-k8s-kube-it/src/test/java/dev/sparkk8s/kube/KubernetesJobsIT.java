@@ -120,7 +120,7 @@ class KubernetesJobsIT {
       throws IOException {
     Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), NS);
     return new ClusterModeSubmitter(catalog, home, api.url(), Map.of("KUBECONFIG", kubeconfig.toString()),
-        dir.resolve("submissions"));
+        Optional.empty(), dir.resolve("submissions"));
   }
 
   /** The driver container's log as the local kubelet keeps it. */

@@ -2,6 +2,7 @@ package dev.sparkk8s.local;
 
 import dev.sparkk8s.common.Poll;
 import dev.sparkk8s.render.RenderedRelease;
+import dev.sparkk8s.render.contract.Component;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
@@ -54,6 +55,42 @@ public final class RunningPlatform {
 
   public LocalState state() {
     return state;
+  }
+
+  /** The release {@code up} rendered and runs. */
+  public RenderedRelease release() {
+    return release;
+  }
+
+  public SparkHome home() {
+    return home;
+  }
+
+  /** The instances of a component the platform runs ({@code worker}, {@code worker-1}, ...), sidecars left out. */
+  public List<String> instances(Component component) {
+    return state.processes().stream().filter(p -> p.component() == component && !p.sidecar()).map(LocalProcess::name)
+        .toList();
+  }
+
+  /**
+   * An instance's container environment as its process got it: the release's values, Secrets (the run's own, such
+   * as the authentication secret) and the downward API answered here, addresses made local.
+   */
+  public Map<String, String> environment(String instance) {
+    ChartContainer c = container(instance);
+    return ContainerEnv.resolve(c, LocalPlatform.NAMESPACE, LocalPlatform.podObjects(release, state.runDir()),
+        home.env(), value -> addresses.text(c, value));
+  }
+
+  /**
+   * Spark configuration of the release made local as the instance's spark-defaults.conf is: Service addresses,
+   * ports and the paths the instance mounts.
+   */
+  public Map<String, String> localConf(String instance, Map<String, String> conf) {
+    ChartContainer c = container(instance);
+    Map<String, String> local = new LinkedHashMap<>();
+    conf.forEach((key, value) -> local.put(key, addresses.confValue(c, key, value)));
+    return local;
   }
 
   /**

@@ -76,6 +76,10 @@ class LocalValuesFileTest {
     assertThat(SparkDefaults.connect(release).orElseThrow())
         .containsEntry("spark.eventLog.enabled", "true")
         .hasEntrySatisfying("spark.master", master -> assertThat(master).startsWith("spark://local-spark-k8s-master"));
+    // The job profile jobs submit --local submits with, in cluster deploy mode on the same master.
+    assertThat(SparkDefaults.job(release).orElseThrow())
+        .containsEntry("spark.submit.deployMode", "cluster")
+        .hasEntrySatisfying("spark.master", master -> assertThat(master).startsWith("spark://local-spark-k8s-master"));
   }
 
   @Test

@@ -9,7 +9,9 @@ public enum JobKind {
   /** operator backend, apache/spark-kubernetes-operator: a {@code spark.apache.org/v1} SparkApplication. */
   APACHE_APPLICATION("sparkapplication"),
   /** operator backend, kubeflow/spark-operator: a {@code sparkoperator.k8s.io/v1beta2} SparkApplication. */
-  KUBEFLOW_APPLICATION("sparkapplication");
+  KUBEFLOW_APPLICATION("sparkapplication"),
+  /** {@code up --local}: a driver the Standalone master runs on a worker (cluster deploy mode). */
+  STANDALONE_DRIVER("driver");
 
   private final String resource;
 
@@ -17,7 +19,7 @@ public enum JobKind {
     this.resource = resource;
   }
 
-  /** The resource's name as kubectl knows it. */
+  /** The resource's name as kubectl knows it (a Standalone driver: as the master's UI names it). */
   public String resource() {
     return resource;
   }

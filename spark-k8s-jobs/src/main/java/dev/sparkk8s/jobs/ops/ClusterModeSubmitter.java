@@ -4,8 +4,6 @@ import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.jobs.profile.JobProfile;
 import dev.sparkk8s.jobs.submit.JobRequest;
-import dev.sparkk8s.local.LogTail;
-import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.contract.ChartConfigMap;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,19 +29,22 @@ public final class ClusterModeSubmitter {
   private final SparkHome home;
   private final String apiServer;
   private final Map<String, String> clientEnv;
+  private final Optional<String> context;
   private final Path workDir;
 
   /**
    * @param apiServer the API server's URL as this machine reaches it
    * @param clientEnv what the submission client needs to authenticate (KUBECONFIG)
+   * @param context   the kubeconfig's context to use (spark.kubernetes.context), else its current one
    * @param workDir   where the profile's files and the client's log go
    */
   public ClusterModeSubmitter(JobCatalog catalog, SparkHome home, String apiServer, Map<String, String> clientEnv,
-      Path workDir) {
+      Optional<String> context, Path workDir) {
     this.catalog = catalog;
     this.home = home;
     this.apiServer = apiServer;
     this.clientEnv = Map.copyOf(clientEnv);
+    this.context = context;
     this.workDir = workDir;
   }
 
@@ -54,42 +56,36 @@ public final class ClusterModeSubmitter {
           ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY)) {
         Files.writeString(conf.resolve(file), profile.files().get(file));
       }
-      List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
-          "--master", "k8s://" + apiServer, "--deploy-mode", "cluster",
-          "--properties-file", conf.resolve(ChartConfigMap.SPARK_DEFAULTS).toString(),
-          "--conf", "spark.kubernetes.driver.podTemplateFile=" + conf.resolve(ChartConfigMap.DRIVER_POD_TEMPLATE),
-          "--conf", "spark.kubernetes.executor.podTemplateFile="
-              + conf.resolve(ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY),
-          "--conf", "spark.kubernetes.namespace=" + catalog.namespace(),
-          "--conf", "spark.kubernetes.driver.pod.name=" + request.name(),
-          "--name", request.name()));
-      request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
-      new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
-      args.add(request.app());
-      args.addAll(request.args());
+      List<String> args = arguments(request, conf);
       Map<String, String> env = new HashMap<>(home.env());
       env.putAll(clientEnv);
       Path log = conf.resolve("spark-submit.log");
-      ProcessBuilder pb = new ProcessBuilder(SparkClassCommand.of(home, args, env)).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      pb.environment().putAll(env);
-      int exit = pb.start().waitFor();
+      int exit = SparkClassRun.run(home, args, env, log, "submitting " + request.name());
       if (exit != 0) {
         throw new SparkK8sException(ExitCode.CHECK_FAILED, "spark-submit of job " + request.name()
-            + " failed (exit code " + exit + "): " + firstError(log) + " (its log: " + log + ")");
+            + " failed (exit code " + exit + "): " + SparkClassRun.firstError(log) + " (its log: " + log + ")");
       }
       return request.name();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SparkK8sException(ExitCode.CHECK_FAILED, "interrupted while submitting " + request.name());
     }
   }
 
-  /** The client's first exception (what went wrong), else its last line. */
-  private static String firstError(Path log) throws IOException {
-    return Files.readAllLines(log).stream().filter(l -> l.contains("Exception") || l.contains(" ERROR "))
-        .findFirst().orElse(LogTail.of(log, 1)).strip();
+  /** spark-submit's arguments: the profile's files in {@code conf}, where the cluster is, the job's name and request. */
+  List<String> arguments(JobRequest request, Path conf) {
+    List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
+        "--master", "k8s://" + apiServer, "--deploy-mode", "cluster",
+        "--properties-file", conf.resolve(ChartConfigMap.SPARK_DEFAULTS).toString(),
+        "--conf", "spark.kubernetes.driver.podTemplateFile=" + conf.resolve(ChartConfigMap.DRIVER_POD_TEMPLATE),
+        "--conf", "spark.kubernetes.executor.podTemplateFile=" + conf.resolve(ChartConfigMap.EXECUTOR_POD_TEMPLATE_KEY),
+        "--conf", "spark.kubernetes.namespace=" + catalog.namespace()));
+    // The client reads the kubeconfig itself: the context the CLI was given, not the file's current one.
+    context.ifPresent(c -> args.addAll(List.of("--conf", "spark.kubernetes.context=" + c)));
+    args.addAll(List.of("--conf", "spark.kubernetes.driver.pod.name=" + request.name(), "--name", request.name()));
+    request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
+    new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
+    args.add(request.app());
+    args.addAll(request.args());
+    return args;
   }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * The batch jobs of one release: the objects labelled with its instance and the job-driver component, of the kind
  * its backend makes (driver pods, Jobs or SparkApplications), with their state.
  */
-public final class JobCatalog {
+public final class JobCatalog implements JobListing {
 
   private final KubernetesClient client;
   private final String namespace;
@@ -34,6 +34,7 @@ public final class JobCatalog {
   }
 
   /** Every job, oldest first. */
+  @Override
   public List<Job> list() {
     JobKind kind = profile.kind();
     List<Job> jobs = switch (kind) {
@@ -46,24 +47,11 @@ public final class JobCatalog {
               SparkApplicationResources.of(kind)).inNamespace(namespace).withLabels(labels()).list().getItems()
           .stream().map(a -> job(a, kind, kind == JobKind.APACHE_APPLICATION ? ApacheApplicationState.of(a)
               : KubeflowApplicationState.of(a))).toList();
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     };
     return jobs.stream().sorted(Comparator.comparing(Job::created, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(Job::id)).toList();
-  }
-
-  /** The job of that id; exit code 2 when there is none. */
-  public Job get(String id) {
-    return list().stream().filter(j -> j.id().equals(id)).findFirst()
-        .orElseThrow(() -> unknown("no job " + id));
-  }
-
-  /** The jobs an id or glob names; exit code 2 when none. */
-  public List<Job> matching(JobGlob glob) {
-    List<Job> found = list().stream().filter(j -> glob.matches(j.id())).toList();
-    if (found.isEmpty()) {
-      throw unknown(glob.isGlob() ? "no job matches " + glob.text() : "no job " + glob.text());
-    }
-    return found;
   }
 
   public KubernetesClient client() {
@@ -83,7 +71,8 @@ public final class JobCatalog {
     return Map.of(ChartLabels.INSTANCE, profile.release(), ChartLabels.COMPONENT, ChartLabels.JOB_DRIVER_COMPONENT);
   }
 
-  private SparkK8sException unknown(String what) {
+  @Override
+  public SparkK8sException unknown(String what) {
     return new SparkK8sException(ExitCode.BAD_INPUT, what + " of release " + profile.release() + " in namespace "
         + namespace);
   }

@@ -38,6 +38,8 @@ public final class JobKiller {
           .withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
       case APACHE_APPLICATION, KUBEFLOW_APPLICATION -> client.genericKubernetesResources(
           SparkApplicationResources.of(job.kind())).inNamespace(ns).withName(job.id()).delete();
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     }
   }
 }

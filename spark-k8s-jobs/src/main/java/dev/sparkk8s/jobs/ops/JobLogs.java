@@ -64,6 +64,8 @@ public final class JobLogs {
       case SUBMISSION_JOB -> pods.withLabel("job-name", job.id()).list().getItems().stream().findFirst().orElse(null);
       case APACHE_APPLICATION, KUBEFLOW_APPLICATION -> pods.withLabels(Map.of(ChartLabels.SPARK_ROLE,
           ChartLabels.SPARK_ROLE_DRIVER, APP_NAME, job.id())).list().getItems().stream().findFirst().orElse(null);
+      case STANDALONE_DRIVER -> throw new IllegalStateException(
+          "a release on a cluster has no local Standalone drivers");
     };
     if (pod == null) {
       throw new SparkK8sException(ExitCode.BAD_INPUT, "job " + job.id() + " has no driver pod (yet): "

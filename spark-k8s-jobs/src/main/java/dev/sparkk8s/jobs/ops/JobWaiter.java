@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 /** Follows a job's state until it ends, reporting each change. */
 public final class JobWaiter {
 
-  private final JobCatalog catalog;
+  private final JobListing catalog;
   private final Duration interval;
 
-  public JobWaiter(JobCatalog catalog, Duration interval) {
+  public JobWaiter(JobListing catalog, Duration interval) {
     this.catalog = catalog;
     this.interval = interval;
   }

@@ -32,10 +32,7 @@ public record JobRequest(String name, Optional<String> mainClass, String app, Li
 
   /** Refuses, in one line and with exit code 2, what the profile does not allow. */
   public JobRequest checkedAgainst(JobProfile profile) {
-    if (!NAME.matcher(name).matches()) {
-      throw bad("--name " + name + ": a job name is lower-case letters, digits and '-', starts with a letter, at "
-          + "most 63 characters");
-    }
+    checkName();
     if (!app.startsWith("local:///") && !app.startsWith("s3a://")) {
       throw bad("APP " + app + ": give local:///path (a file in the image) or s3a://bucket/key");
     }
@@ -43,6 +40,32 @@ public record JobRequest(String name, Optional<String> mainClass, String app, Li
       throw bad("APP " + app + ": Spark's Standalone cluster deploy mode does not run Python applications (release "
           + profile.release() + " has the standalone backend); give a jar, or use the kubernetes or operator backend");
     }
+    return checkedClassAndKeys(profile);
+  }
+
+  /**
+   * {@link #checkedAgainst} for the local platform ({@code up --local}), where a name is optional (the Standalone
+   * driver's id is the job's then) and the application is a jar on this machine (the worker copies it, as
+   * Standalone's cluster deploy mode does; it refuses Python applications).
+   */
+  public JobRequest checkedLocally(JobProfile profile) {
+    if (name != null) {
+      checkName();
+    }
+    if (python()) {
+      throw bad("APP " + app + ": Spark's Standalone cluster deploy mode does not run Python applications; give a jar");
+    }
+    return checkedClassAndKeys(profile);
+  }
+
+  private void checkName() {
+    if (!NAME.matcher(name).matches()) {
+      throw bad("--name " + name + ": a job name is lower-case letters, digits and '-', starts with a letter, at "
+          + "most 63 characters");
+    }
+  }
+
+  private JobRequest checkedClassAndKeys(JobProfile profile) {
     if (!python() && mainClass.isEmpty()) {
       throw bad("--class: a jar application needs its main class");
     }

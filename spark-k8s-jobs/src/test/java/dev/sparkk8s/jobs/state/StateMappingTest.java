@@ -28,6 +28,21 @@ class StateMappingTest {
         .isEqualTo(new JobStatus(state, nativeState, detail));
   }
 
+  /** Every value of Spark's org.apache.spark.deploy.master.DriverState (3.5 and 4.1 have the same eight). */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "SUBMITTED,   SUBMITTED",
+      "RELAUNCHING, SUBMITTED",
+      "RUNNING,     RUNNING",
+      "FINISHED,    SUCCEEDED",
+      "FAILED,      FAILED",
+      "ERROR,       FAILED",
+      "KILLED,      KILLED",
+      "UNKNOWN,     UNKNOWN"})
+  void standaloneDriverState(String driverState, JobState state) {
+    assertThat(StandaloneDriverState.of(driverState)).isEqualTo(JobStatus.of(state, driverState));
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
       "job-created.yaml,     SUBMITTED, Created,   ''",

@@ -47,6 +47,18 @@ class JobRequestTest {
         "--class: a jar application needs its main class");
   }
 
+  @Test
+  void locallyTheNameIsOptionalAndPythonIsRefused() {
+    JobRequest unnamed = new JobRequest(null, Optional.of("PiJob"), "/tmp/pi.jar", List.of(), Map.of());
+    assertThat(unnamed.checkedLocally(PROFILE)).isSameAs(unnamed);
+    assertThatThrownBy(() -> new JobRequest(null, Optional.empty(), "/tmp/job.py", List.of(), Map.of())
+        .checkedLocally(PROFILE)).isInstanceOfSatisfying(SparkK8sException.class, e -> assertThat(e.lines())
+        .containsExactly("APP /tmp/job.py: Spark's Standalone cluster deploy mode does not run Python applications; "
+            + "give a jar"));
+    assertThatThrownBy(() -> request("pi", "/tmp/pi.jar", Map.of("spark.executor.memory", "8g")).checkedLocally(PROFILE))
+        .hasMessageStartingWith("--conf spark.executor.memory: release spark derives this key");
+  }
+
   private static JobRequest request(String name, String app, Map<String, String> conf) {
     return new JobRequest(name, Optional.of("org.apache.spark.examples.SparkPi"), app, List.of(), conf);
   }
