@@ -64,7 +64,12 @@ containers:
         value: {{ index (include "spark-k8s.jobConf" . | fromJson) "spark.master" | quote }}
       - name: JOB_PROFILE_DIR
         value: {{ include "spark-k8s.jobProfileDir" . }}
-      {{- with include "spark-k8s.authSecretEnv" . }}{{ . | nindent 6 }}{{ end }}
+      {{- with include "spark-k8s.authSecretEnv" . }}{{ . | nindent 6 }}
+      {{- /* A worker drops -Dspark.authenticate.secret* from a driver's options, and the driver refuses to start
+      without the key; Spark's client hands its environment on to the driver, whose JVM reads this variable. */}}
+      - name: JAVA_TOOL_OPTIONS
+        value: {{ printf "\"-Dspark.authenticate.secret=%s\"" (index (include "spark-k8s.jobConf" $ | fromJson) "spark.authenticate.secret") | quote }}
+      {{- end }}
       {{- include "spark-k8s.extraEnv" (dict "root" . "component" "job-driver" "indent" 6) }}
     resources:
       requests:

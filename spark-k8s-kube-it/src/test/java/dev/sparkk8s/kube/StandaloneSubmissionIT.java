@@ -11,7 +11,11 @@ import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.ChartRenderer;
 import dev.sparkk8s.render.RenderRequest;
 import dev.sparkk8s.render.contract.ChartConfigMap;
+import dev.sparkk8s.render.SparkDefaults;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -29,14 +33,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The standalone backend's submission as the chart renders it: the job profile's submit.sh, run by bash as its Job's
  * pod runs it (the image's SPARK_HOME played by {@link ImageSparkHome}), against a real Standalone master and worker
  * with the profile's spark-defaults (the master's Service name made local). A known-answer job ends 0 with its answer
  * in the driver's output on the worker, a failing driver ends 1 naming its state (Spark's own client exits 0), and
- * SIGTERM (the Job deleted) kills the driver through the master.
+ * SIGTERM (the Job deleted) kills the driver through the master. With spark.authenticate (4.1 here), the pod's
+ * variables as rendered give the driver the key a worker drops from its options.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class StandaloneSubmissionIT {
@@ -44,21 +49,28 @@ class StandaloneSubmissionIT {
   @TempDir
   Path dir;
 
-  @ParameterizedTest(name = "Spark {0}")
-  @ValueSource(strings = {"3.5", "4.1"})
-  void submitShEndsAsTheDriverDoesAndSigtermKillsTheDriver(String line) throws Exception {
+  /** The shared secret of the spark.authenticate case, as the Secret would hold it. */
+  private static final String AUTH_SECRET = "not-so-secret";
+
+  @ParameterizedTest(name = "Spark {0}, spark.authenticate {1}")
+  @CsvSource({"3.5, false", "4.1, true"})
+  void submitShEndsAsTheDriverDoesAndSigtermKillsTheDriver(String line, boolean authenticate) throws Exception {
     SparkHome home = SparkHome.built(line);
     Path jar = KnownAnswerJar.build(home, dir.resolve("app"));
     int masterPort = freePort();
     int masterUiPort = freePort();
     String masterUrl = "spark://127.0.0.1:" + masterPort;
-    Path profileDir = writeProfile(line, masterUrl);
+    ConfigMap profile = profile(line, authenticate);
+    Path profileDir = writeProfile(profile, masterUrl);
+    Map<String, String> podEnv = submitterEnv(profile, authenticate);
+    Map<String, String> daemonEnv = authenticate
+        ? Map.of("SPARK_DAEMON_JAVA_OPTS", "-Dspark.authenticate=true", "_SPARK_AUTH_SECRET", AUTH_SECRET) : Map.of();
     Path workDir = Files.createDirectories(dir.resolve("worker"));
     List<Process> daemons = new ArrayList<>();
     try {
-      daemons.add(daemon(home, "master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+      daemons.add(daemon(home, daemonEnv, "master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
           "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUiPort))));
-      daemons.add(daemon(home, "worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+      daemons.add(daemon(home, daemonEnv, "worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
           "--cores", "3", "--memory", "3g", "--work-dir", workDir.toString(), "--webui-port",
           String.valueOf(freePort()), masterUrl)));
       String masterUi = "http://127.0.0.1:" + masterUiPort;
@@ -68,17 +80,17 @@ class StandaloneSubmissionIT {
       });
       Path imageHome = ImageSparkHome.create(home, dir.resolve("image-spark-home"));
 
-      Submission pi = submit(imageHome, profileDir, masterUrl, jar, "pi", List.of("200000"));
+      Submission pi = submit(imageHome, profileDir, podEnv, jar, "pi", List.of("200000"));
       assertThat(pi.process.waitFor(4, TimeUnit.MINUTES)).isTrue();
       assertThat(pi.process.exitValue()).as(pi.output()).isZero();
       assertThat(driverStdout(workDir, pi.driverId())).contains("Pi is roughly 3.14158");
 
-      Submission failing = submit(imageHome, profileDir, masterUrl, jar, "failing", List.of("fail"));
+      Submission failing = submit(imageHome, profileDir, podEnv, jar, "failing", List.of("fail"));
       assertThat(failing.process.waitFor(4, TimeUnit.MINUTES)).isTrue();
       assertThat(failing.process.exitValue()).as(failing.output()).isEqualTo(1);
       assertThat(failing.output()).contains("spark-k8s: driver " + failing.driverId() + " ended FAILED");
 
-      Submission killed = submit(imageHome, profileDir, masterUrl, jar, "killed", List.of("1000", "600"));
+      Submission killed = submit(imageHome, profileDir, podEnv, jar, "killed", List.of("1000", "600"));
       Waits.until("the long job's driver running", Duration.ofMinutes(3),
           () -> driverStdout(workDir, killed.driverId()).contains("Pi is roughly"));
       killed.process.destroy();
@@ -110,24 +122,51 @@ class StandaloneSubmissionIT {
     }
   }
 
-  private Submission submit(Path imageHome, Path profileDir, String masterUrl, Path jar, String name,
+  private Submission submit(Path imageHome, Path profileDir, Map<String, String> podEnv, Path jar, String name,
       List<String> args) throws IOException {
     List<String> command = new ArrayList<>(List.of("/bin/bash", profileDir.resolve("submit.sh").toString(),
         "--name", name, "--class", KnownAnswerJar.MAIN_CLASS, jar.toUri().toString()));
     command.addAll(args);
     Path log = dir.resolve(name + ".log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().putAll(Map.of("SPARK_HOME", imageHome.toString(), "SPARK_MASTER_URL", masterUrl,
+    pb.environment().putAll(podEnv);
+    pb.environment().putAll(Map.of("SPARK_HOME", imageHome.toString(), "SPARK_MASTER_URL",
+        SparkDefaults.parse(Files.readString(profileDir.resolve(ChartConfigMap.SPARK_DEFAULTS))).get("spark.master"),
         "JOB_PROFILE_DIR", profileDir.toString(), "SPARK_LOCAL_IP", "127.0.0.1"));
     return new Submission(pb.start(), log);
   }
 
+  private static ConfigMap profile(String line, boolean authenticate) {
+    RenderRequest.Builder request = RenderRequest.builder().set("spark.version", line)
+        .set("spark.connect.mode.k8s.backend", "standalone").set("spark.jobs.enabled", "true");
+    if (authenticate) {
+      request.set("security.authenticate.enabled", "true").set("security.authenticate.existingSecret", "spark-auth");
+    }
+    return new ChartRenderer(Charts.chartDir()).render(request.build()).objects(ConfigMap.class).stream()
+        .filter(ChartConfigMap.JOB_PROFILE::is).findFirst().orElseThrow();
+  }
+
+  /**
+   * The submitting pod's own variables as the chart renders them (JAVA_TOOL_OPTIONS with spark.authenticate), and the
+   * shared secret its Secret reference gives.
+   */
+  private static Map<String, String> submitterEnv(ConfigMap profile, boolean authenticate) {
+    Job job = new KubernetesSerialization().unmarshal(profile.getData().get(ChartConfigMap.SUBMISSION_JOB), Job.class);
+    Map<String, String> env = new HashMap<>();
+    for (EnvVar var : job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+      if (var.getValue() != null && !var.getName().equals("HOME")) {
+        env.put(var.getName(), var.getValue());
+      }
+    }
+    if (authenticate) {
+      assertThat(env).containsKey("JAVA_TOOL_OPTIONS");
+      env.put("_SPARK_AUTH_SECRET", AUTH_SECRET);
+    }
+    return env;
+  }
+
   /** The job profile's files as its pod mounts them, the master's Service name made this machine's master. */
-  private Path writeProfile(String line, String masterUrl) throws IOException {
-    ConfigMap profile = new ChartRenderer(Charts.chartDir()).render(RenderRequest.builder()
-            .set("spark.version", line).set("spark.connect.mode.k8s.backend", "standalone")
-            .set("spark.jobs.enabled", "true").build())
-        .objects(ConfigMap.class).stream().filter(ChartConfigMap.JOB_PROFILE::is).findFirst().orElseThrow();
+  private Path writeProfile(ConfigMap profile, String masterUrl) throws IOException {
     Path profileDir = Files.createDirectories(dir.resolve("job-profile"));
     String defaults = profile.getData().get(ChartConfigMap.SPARK_DEFAULTS);
     String rendered = defaults.lines().filter(l -> l.startsWith("spark.master ")).findFirst().orElseThrow()
@@ -137,8 +176,10 @@ class StandaloneSubmissionIT {
     return profileDir;
   }
 
-  private Process daemon(SparkHome home, String name, List<String> args) throws IOException {
+  private Process daemon(SparkHome home, Map<String, String> extraEnv, String name, List<String> args)
+      throws IOException {
     Map<String, String> env = new HashMap<>(home.env());
+    env.putAll(extraEnv);
     ProcessBuilder pb = new ProcessBuilder(SparkClassCommand.of(home, args, env)).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
     pb.environment().putAll(env);
