@@ -14,17 +14,17 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The batch application of the jobs ITs, {@code PiJob} (test resource jobs/PiJob.java), compiled against a Spark
+ * The batch application of the jobs ITs (KubernetesJobsIT, LocalJobsIT), {@code PiJob} (test resource jobs/PiJob.java), compiled against a Spark
  * home's jars and packed as a jar: the Spark homes here have no examples jar.
  */
-final class KnownAnswerJar {
+public final class KnownAnswerJar {
 
-  static final String MAIN_CLASS = "PiJob";
+  public static final String MAIN_CLASS = "PiJob";
 
   private KnownAnswerJar() {
   }
 
-  static Path build(SparkHome home, Path dir) {
+  public static Path build(SparkHome home, Path dir) {
     try {
       Path src = Files.createDirectories(dir.resolve("src")).resolve("PiJob.java");
       try (InputStream in = KnownAnswerJar.class.getResourceAsStream("/jobs/PiJob.java")) {
