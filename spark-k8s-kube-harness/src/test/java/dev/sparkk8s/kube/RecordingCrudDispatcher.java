@@ -50,8 +50,16 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   private final Map<String, Supplier<String>> podLogs = new ConcurrentHashMap<>();
   private final PodPortForward portForward = new PodPortForward();
 
+  /** The log of a pod no {@link #podLog} names: (namespace, pod) to its log, if there is one. */
+  private volatile java.util.function.BiFunction<String, String, Optional<String>> otherPodLogs =
+      (namespace, pod) -> Optional.empty();
+
   void podLog(String namespace, String pod, Supplier<String> log) {
     podLogs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", log);
+  }
+
+  void podLogs(java.util.function.BiFunction<String, String, Optional<String>> logs) {
+    otherPodLogs = logs;
   }
 
   List<ApiRequest> requests() {
@@ -165,8 +173,14 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     URI uri = URI.create(path);
     if (uri.getPath().endsWith("/log")) {
       Supplier<String> log = podLogs.get(uri.getPath());
-      return log == null ? new MockResponse().setResponseCode(404)
-          : new MockResponse().setResponseCode(200).setBody(log.get());
+      if (log == null) {
+        // /api/v1/namespaces/NS/pods/NAME/log
+        String[] parts = uri.getPath().split("/");
+        Optional<String> other = parts.length == 8 ? otherPodLogs.apply(parts[4], parts[6]) : Optional.empty();
+        return other.map(text -> new MockResponse().setResponseCode(200).setBody(text))
+            .orElseGet(() -> new MockResponse().setResponseCode(404));
+      }
+      return new MockResponse().setResponseCode(200).setBody(log.get());
     }
     String selector = queryParameter(uri, "labelSelector");
     SetBasedLabelSelector parsed = selector == null ? null : SetBasedLabelSelector.parse(selector);
