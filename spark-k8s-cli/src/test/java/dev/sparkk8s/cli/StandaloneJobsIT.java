@@ -80,7 +80,9 @@ class StandaloneJobsIT {
           app, "1000", "600");
       assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
       String masterUi = "http://" + cluster.address(RELEASE, Component.MASTER, PortNames.WEB_UI, READY);
-      String pod = cluster.client().pods().inNamespace(NS).withLabel("job-name", "long").list().getItems().get(0)
+      String pod = Poll.every(Duration.ofMillis(200), READY).until(() -> cluster.client().pods().inNamespace(NS)
+              .withLabel("job-name", "long").list().getItems().stream().findFirst())
+          .orElseThrow(() -> new AssertionError("the Job controller created no pod: " + cluster.podSummary()))
           .getMetadata().getName();
       String driver = Poll.every(Duration.ofSeconds(2), READY)
           .until(() -> cluster.kubelet().log(pod).map(DRIVER_ID::matcher).filter(Matcher::find).map(m -> m.group(1)))
