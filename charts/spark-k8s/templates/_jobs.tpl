@@ -113,8 +113,17 @@ so the last driver state it reports decides the exit code: 0 for FINISHED, 1 oth
 set -u
 home="${SPARK_HOME:-/opt/spark}"
 out=`mktemp`
+# A worker fetches the application with Hadoop's file systems, which know no local: scheme; a file in the
+# image is a file on every worker's file system, as Standalone's cluster mode asks (file://).
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    local://*) args+=("file://${arg#local://}") ;;
+    *) args+=("$arg") ;;
+  esac
+done
 "$home/bin/spark-submit" --master "$SPARK_MASTER_URL" --deploy-mode cluster \
-  --properties-file "$JOB_PROFILE_DIR/spark-defaults.conf" "$@" >"$out" 2>&1 &
+  --properties-file "$JOB_PROFILE_DIR/spark-defaults.conf" "${args[@]}" >"$out" 2>&1 &
 submit=$!
 tail -n +1 -f --pid="$submit" "$out" &
 follow=$!

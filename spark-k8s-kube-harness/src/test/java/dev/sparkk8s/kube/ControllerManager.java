@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
@@ -32,9 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   its pods ({@link ReplicaSetController}); on a template change the old ReplicaSets go, their pods are deleted and
  *   the new ReplicaSet is scaled up once they are gone (the chart's Connect Deployment is {@code Recreate}, and every
  *   Deployment is rolled out so here, since pods share this machine's ports); a StatefulSet creates its replicas and
- *   replaces them on a template change ({@link StatefulSetController}); readiness comes from the pods' Ready
+ *   replaces them on a template change ({@link StatefulSetController}); a Job runs its pod to its end
+ *   ({@link JobController}); readiness comes from the pods' Ready
  *   condition, which a {@link LocalKubelet} reports once their processes pass their readiness probes; the garbage
- *   collector deletes what lost its owners ({@link GarbageCollector}); every namespace gets its {@code default}
+ *   collector deletes what lost its owners and, for an owner deleted in the foreground, its dependents first
+ *   ({@link GarbageCollector}); every namespace gets its {@code default}
  *   ServiceAccount.</li>
  * </ul>
  * Either way a Service gets a cluster IP.
@@ -51,6 +54,7 @@ public final class ControllerManager implements AutoCloseable {
   private final boolean pods;
   private final ReplicaSetController replicaSets;
   private final StatefulSetController statefulSets;
+  private final JobController jobs;
   private final GarbageCollector garbageCollector;
 
   /** Controllers that report workloads ready without creating pods. */
@@ -63,6 +67,7 @@ public final class ControllerManager implements AutoCloseable {
     this.pods = pods;
     this.replicaSets = new ReplicaSetController(client);
     this.statefulSets = new StatefulSetController(client);
+    this.jobs = new JobController(client);
     this.garbageCollector = new GarbageCollector(client);
     loop.scheduleWithFixedDelay(this::reconcile, 0, 200, TimeUnit.MILLISECONDS);
   }
@@ -97,6 +102,9 @@ public final class ControllerManager implements AutoCloseable {
     }
     for (StatefulSet statefulSet : client.apps().statefulSets().inAnyNamespace().list().getItems()) {
       statefulSets.reconcile(statefulSet, podsOf(statefulSet.getMetadata().getNamespace()));
+    }
+    for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
+      jobs.reconcile(job, podsOf(job.getMetadata().getNamespace()));
     }
   }
 

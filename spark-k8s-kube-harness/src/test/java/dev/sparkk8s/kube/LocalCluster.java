@@ -19,7 +19,8 @@ import java.util.Optional;
  * A cluster on this machine for releases installed with Helm: the mock API ({@link MockKubernetesApi}), controllers
  * that create the workloads' pods ({@link ControllerManager#withPods}), and one node whose kubelet
  * ({@link LocalKubelet}) runs every pod of one namespace, the release's and the executors Spark creates, as local
- * processes. Its kubeconfig is what a user's would be.
+ * processes; a pod's log ({@code kubectl logs}) is its container's output, for the pods the kubelet runs as a
+ * workload's or a Job's. Its kubeconfig is what a user's would be.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -52,6 +53,7 @@ public final class LocalCluster implements AutoCloseable {
       LocalKubelet kubelet = new LocalKubelet(api.client(), namespace, SparkHome.built(sparkVersion), runDir).start();
       api.portForwardListening((pod, port) -> kubelet.runningWorkloadPods().contains(pod)
           ? kubelet.localPort(pod, port) : port);
+      api.podLogs((ns, pod) -> ns.equals(namespace) ? kubelet.log(pod) : Optional.empty());
       Path kubeconfig = api.writeKubeconfig(runDir.resolve("kubeconfig"), namespace);
       return new LocalCluster(api, controllers, kubelet, namespace, kubeconfig);
     } catch (IOException e) {

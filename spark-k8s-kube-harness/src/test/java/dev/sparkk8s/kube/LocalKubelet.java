@@ -22,6 +22,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +57,9 @@ import java.util.function.BiConsumer;
  * <p>A workload's pod (its controller a ReplicaSet or a StatefulSet) runs as {@code up --local} runs the chart's
  * containers ({@link WorkloadPods}: init containers, then the container and its sidecars, each workload instance on
  * local ports of its own that its Services lead to), off the event thread; it is Running once its containers run and
- * Ready once their readiness probes pass. Every pod runs with the Spark home of its image's line.
+ * Ready once their readiness probes pass. A Job's pod (a standalone-backend job's submission, its container
+ * {@code /bin/bash submit.sh ...}) runs the same way as an instance of its own, with the release's addresses, and
+ * ends Succeeded or Failed with its exit code. Every pod runs with the Spark home of its image's line.
  */
 public final class LocalKubelet implements AutoCloseable {
 
@@ -79,6 +84,8 @@ public final class LocalKubelet implements AutoCloseable {
   private final Map<String, PodRunner> runners = new ConcurrentHashMap<>();
   private final WorkloadPods workloadPods;
   private final Map<String, WorkloadPod> workloads = new ConcurrentHashMap<>();
+  /** The container log of every workload and Job pod started, kept after it ends as a kubelet keeps it. */
+  private final Map<String, Path> logs = new ConcurrentHashMap<>();
   private final Set<String> readyWorkloads = ConcurrentHashMap.newKeySet();
   private final ExecutorService starts = Executors.newCachedThreadPool(r -> new Thread(r, "local-kubelet-start"));
   private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(
@@ -107,7 +114,7 @@ public final class LocalKubelet implements AutoCloseable {
         .watch(watcher(this::podEvent)));
     // The pods of a release's workloads, which their controllers create.
     watches.add(client.pods().inNamespace(namespace).watch(watcher((action, pod) -> {
-      if (WorkloadPodSpec.ofWorkload(pod)) {
+      if (WorkloadPodSpec.runsAsWorkload(pod)) {
         podEvent(action, pod);
       }
     })));
@@ -131,6 +138,16 @@ public final class LocalKubelet implements AutoCloseable {
   /** The workload pods whose containers run now (the Connect server, master, workers, History Server). */
   public Set<String> runningWorkloadPods() {
     return Set.copyOf(workloads.keySet());
+  }
+
+  /** The log of a workload's or Job's pod's container, what {@code kubectl logs} shows; empty for another pod. */
+  public Optional<String> log(String pod) {
+    Path log = logs.get(pod);
+    try {
+      return log == null ? Optional.empty() : Optional.of(Files.isRegularFile(log) ? Files.readString(log) : "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Pods not running because they were refused or do not fit the node, with the reason. */
@@ -237,7 +254,7 @@ public final class LocalKubelet implements AutoCloseable {
   }
 
   private void run(Pod pod) {
-    if (WorkloadPodSpec.ofWorkload(pod)) {
+    if (WorkloadPodSpec.runsAsWorkload(pod)) {
       setStatus(pod, new PodStatusBuilder().withPhase("Pending").withConditions(condition("PodScheduled", "True", null,
           null)).build());
       starts.submit(() -> startWorkload(pod));
@@ -276,8 +293,10 @@ public final class LocalKubelet implements AutoCloseable {
       List<HasMetadata> workloadObjects = new ArrayList<>(client.apps().deployments().inNamespace(namespace).list()
           .getItems());
       workloadObjects.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
-      started = workloadPods.start(pod, workloadObjects, client.services().inNamespace(namespace).list().getItems(),
-          new ApiPodObjects(client, namespace), homeFor(pod));
+      var services = client.services().inNamespace(namespace).list().getItems();
+      started = WorkloadPodSpec.ofJob(pod)
+          ? workloadPods.startAlone(pod, workloadObjects, services, new ApiPodObjects(client, namespace), homeFor(pod))
+          : workloadPods.start(pod, workloadObjects, services, new ApiPodObjects(client, namespace), homeFor(pod));
     } catch (RuntimeException e) {
       // The exit code containerd reports for a container that could not start.
       setStatus(pod, failed(pod, "cannot start the pod: " + e.getMessage(), 128));
@@ -293,6 +312,7 @@ public final class LocalKubelet implements AutoCloseable {
       return;
     }
     workloads.put(name, started);
+    logs.put(name, started.log());
     runningPods.put(name, pod);
     setStatus(pod, workloadRunning(pod, false));
     started.process().onExit().thenAccept(p -> events.submit(() -> exited(pod, p.exitValue())));

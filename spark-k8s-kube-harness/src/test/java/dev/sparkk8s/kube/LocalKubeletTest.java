@@ -56,7 +56,7 @@ class LocalKubeletTest {
     ContainerStateTerminated terminated = awaitTerminated("not-spark");
     assertThat(terminated.getExitCode()).isEqualTo(128);
     assertThat(terminated.getMessage()).startsWith("cannot start the container: not-spark: the local runtime runs "
-        + "spark-class, spark-submit, driver, executor and nginx containers, not /usr/bin/python3");
+        + "spark-class, spark-submit, driver, executor, bash and nginx containers, not /usr/bin/python3");
     assertThat(kubelet.startedPods()).isEmpty();
   }
 

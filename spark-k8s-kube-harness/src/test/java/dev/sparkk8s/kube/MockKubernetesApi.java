@@ -81,6 +81,11 @@ public final class MockKubernetesApi implements AutoCloseable {
     dispatcher.podLog(namespace, pod, log);
   }
 
+  /** Serves the log of the pods {@link #podLog} does not name: (namespace, pod) to its log, empty for a 404. */
+  public void podLogs(java.util.function.BiFunction<String, String, java.util.Optional<String>> logs) {
+    dispatcher.podLogs(logs);
+  }
+
   /**
    * Where a pod's port listens on its IP, for its port-forward: (pod name, container port) to the port. By default the
    * container port; the local kubelet's workload pods share 127.0.0.1 and listen on ports of their own.

@@ -50,8 +50,16 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   private final Map<String, Supplier<String>> podLogs = new ConcurrentHashMap<>();
   private final PodPortForward portForward = new PodPortForward();
 
+  /** The log of a pod no {@link #podLog} names: (namespace, pod) to its log, if there is one. */
+  private volatile java.util.function.BiFunction<String, String, Optional<String>> otherPodLogs =
+      (namespace, pod) -> Optional.empty();
+
   void podLog(String namespace, String pod, Supplier<String> log) {
     podLogs.put("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log", log);
+  }
+
+  void podLogs(java.util.function.BiFunction<String, String, Optional<String>> logs) {
+    otherPodLogs = logs;
   }
 
   List<ApiRequest> requests() {
@@ -107,6 +115,13 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
         return created.get();
       }
     }
+    if (api != null && api.verb().equals("delete") && !api.resource().equals("pods")
+        && "Foreground".equals(deleteOption(request, "propagationPolicy").orElse(null))) {
+      Optional<MockResponse> foreground = foregroundDelete(request);
+      if (foreground.isPresent()) {
+        return foreground.get();
+      }
+    }
     if (api != null && api.verb().equals("delete") && api.resource().equals("pods")) {
       Optional<MockResponse> graceful = gracefulDelete(request);
       if (graceful.isPresent()) {
@@ -158,8 +173,14 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
     URI uri = URI.create(path);
     if (uri.getPath().endsWith("/log")) {
       Supplier<String> log = podLogs.get(uri.getPath());
-      return log == null ? new MockResponse().setResponseCode(404)
-          : new MockResponse().setResponseCode(200).setBody(log.get());
+      if (log == null) {
+        // /api/v1/namespaces/NS/pods/NAME/log
+        String[] parts = uri.getPath().split("/");
+        Optional<String> other = parts.length == 8 ? otherPodLogs.apply(parts[4], parts[6]) : Optional.empty();
+        return other.map(text -> new MockResponse().setResponseCode(200).setBody(text))
+            .orElseGet(() -> new MockResponse().setResponseCode(404));
+      }
+      return new MockResponse().setResponseCode(200).setBody(log.get());
     }
     String selector = queryParameter(uri, "labelSelector");
     SetBasedLabelSelector parsed = selector == null ? null : SetBasedLabelSelector.parse(selector);
@@ -241,6 +262,33 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
+   * A deletion with {@code propagationPolicy: Foreground} as the API server does it: the object gets the
+   * {@value GarbageCollector#FOREGROUND} finalizer and a {@code deletionTimestamp} (MODIFIED); the garbage collector
+   * deletes its dependents, then removes the finalizer, which deletes it. Empty when there is no such object.
+   */
+  private Optional<MockResponse> foregroundDelete(RecordedRequest request) {
+    String path = URI.create(request.getPath()).getPath();
+    MockResponse stored = super.handleGet(path);
+    if (stored.code() != 200) {
+      return Optional.empty();
+    }
+    try {
+      ObjectNode object = (ObjectNode) JSON.readTree(stored.getBody().readUtf8());
+      ObjectNode metadata = (ObjectNode) object.get("metadata");
+      if (metadata.has("deletionTimestamp")) {
+        return Optional.of(stored(path));
+      }
+      ArrayNode finalizers = metadata.has("finalizers") ? (ArrayNode) metadata.get("finalizers")
+          : metadata.putArray("finalizers");
+      finalizers.add(GarbageCollector.FOREGROUND);
+      put(path, object, request);
+      return Optional.of(super.dispatch(request));
+    } catch (IOException | ClassCastException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * A server-side apply of an object that does not exist creates it, as the API server does (Spark's submission
    * client applies the driver's Service and ConfigMaps); the mock would answer 404. Empty when the object exists.
    */
@@ -296,19 +344,23 @@ final class RecordingCrudDispatcher extends KubernetesCrudDispatcher {
 
   /** {@code gracePeriodSeconds} of the request's DeleteOptions body or query, if it gives one. */
   private static Optional<Long> gracePeriodSeconds(RecordedRequest request) {
+    return deleteOption(request, "gracePeriodSeconds").map(Long::parseLong);
+  }
+
+  /** An option of the request's DeleteOptions, from its query or its body, if it gives one. */
+  private static Optional<String> deleteOption(RecordedRequest request, String name) {
     String query = URI.create(request.getPath()).getQuery();
     if (query != null) {
       for (String parameter : query.split("&")) {
-        if (parameter.startsWith("gracePeriodSeconds=")) {
-          return Optional.of(Long.parseLong(parameter.substring("gracePeriodSeconds=".length())));
+        if (parameter.startsWith(name + "=")) {
+          return Optional.of(parameter.substring(name.length() + 1));
         }
       }
     }
     try {
       String body = request.getUtf8Body();
       JsonNode options = body == null || body.isBlank() ? null : JSON.readTree(body);
-      return options != null && options.has("gracePeriodSeconds")
-          ? Optional.of(options.get("gracePeriodSeconds").asLong()) : Optional.empty();
+      return options != null && options.has(name) ? Optional.of(options.get(name).asText()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -23,6 +23,17 @@ final class WorkloadPodSpec {
         .anyMatch(o -> Boolean.TRUE.equals(o.getController()) && WORKLOAD_CONTROLLERS.contains(o.getKind()));
   }
 
+  /** Whether a Job's controller created the pod (a standalone-backend job's submission). */
+  static boolean ofJob(Pod pod) {
+    return pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> Boolean.TRUE.equals(o.getController()) && "Job".equals(o.getKind()));
+  }
+
+  /** Whether the kubelet runs the pod with the local runtime's workload code: a workload's pod or a Job's. */
+  static boolean runsAsWorkload(Pod pod) {
+    return ofWorkload(pod) || ofJob(pod);
+  }
+
   /** The Spark line the tag of the pod's (first) container's image names, when it names one this machine has. */
   static Optional<String> sparkLine(Pod pod) {
     String image = pod.getSpec().getContainers().get(0).getImage();

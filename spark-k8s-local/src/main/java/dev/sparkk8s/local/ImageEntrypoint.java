@@ -11,12 +11,14 @@ import java.util.TreeMap;
  * wrapper, then its args), as a java command line on this machine: {@code spark-class} and
  * {@code spark-submit} as the scripts run them, and the image entrypoint's {@code driver} (spark-submit
  * in client mode, bound to the pod's address) and {@code executor} (Spark's Kubernetes executor
- * backend, from the pod's environment); and the nginx image's {@code nginx}.
+ * backend, from the pod's environment); a bash script the chart mounts (a standalone-backend job's submit.sh), run
+ * by this machine's bash; and the nginx image's {@code nginx}.
  */
 sealed interface ImageEntrypoint {
 
   String SPARK_SUBMIT = "org.apache.spark.deploy.SparkSubmit";
   String EXECUTOR_BACKEND = "org.apache.spark.scheduler.cluster.k8s.KubernetesExecutorBackend";
+  String BASH = "/bin/bash";
 
   /** The java command line, asking Spark's launcher where the image's scripts would. */
   List<String> javaCommand(SparkHome home, Map<String, String> env);
@@ -40,8 +42,9 @@ sealed interface ImageEntrypoint {
           "--deploy-mode", "client"), rest));
       case "executor" -> new Java(executor(env, home));
       case NginxImage.NAME -> new Nginx(NginxImage.command(words));
+      case "bash" -> new Bash(concat(List.of(BASH), rest));
       default -> throw new LocalRuntimeException(instance + ": the local runtime runs spark-class, spark-submit, "
-          + "driver, executor and nginx containers, not " + words.get(0));
+          + "driver, executor, bash and nginx containers, not " + words.get(0));
     };
   }
 
@@ -93,6 +96,18 @@ sealed interface ImageEntrypoint {
     @Override
     public List<String> javaCommand(SparkHome home, Map<String, String> env) {
       throw new LocalRuntimeException("nginx is not a java process: " + command);
+    }
+  }
+
+  /**
+   * A script run by bash ({@code /bin/bash <script> args}): not a java command line. Its {@code SPARK_HOME} is the
+   * image's ({@link ImageSparkHome}), whose {@code bin/spark-submit} and {@code bin/spark-class} the script calls.
+   */
+  record Bash(List<String> command) implements ImageEntrypoint {
+
+    @Override
+    public List<String> javaCommand(SparkHome home, Map<String, String> env) {
+      throw new LocalRuntimeException("a bash script is not a java process: " + command);
     }
   }
 

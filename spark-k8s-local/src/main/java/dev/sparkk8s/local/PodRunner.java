@@ -81,12 +81,22 @@ public final class PodRunner {
     if (entrypoint instanceof ImageEntrypoint.Nginx) {
       NginxImage.renderTemplates(env, text -> addresses.text(c, text));
     }
+    Map<String, String> processEnv = env;
+    if (entrypoint instanceof ImageEntrypoint.Bash) {
+      processEnv = new HashMap<>(env);
+      processEnv.put("SPARK_HOME", imageHome().toString());
+    }
     Path workDir = addresses.mounts(c).getOrDefault("/opt/spark/work-dir", addresses.instanceDir(c));
     // An init container or a sidecar logs beside its pod's container, as `kubectl logs -c` keeps them apart.
     String logName = c.secondary() ? c.instance() + "." + c.container().getName() : c.instance();
     Path log = addresses.instanceDir(c).resolve(logName + ".log");
     String name = c.secondary() && !c.init() ? LocalProcess.sidecarName(c.instance(), c.container().getName()) : c.instance();
-    return new ProcessPlan(c, name, launch, entrypoint, env, workDir, log);
+    return new ProcessPlan(c, name, launch, entrypoint, processEnv, workDir, log);
+  }
+
+  /** The image's {@code SPARK_HOME} for scripts that call its commands, one per run directory and Spark line. */
+  private synchronized Path imageHome() {
+    return ImageSparkHome.create(home, runDir.resolve("image-spark-home-" + home.sparkVersion()));
   }
 
   /**
@@ -124,6 +134,8 @@ public final class PodRunner {
     List<String> command = new ArrayList<>(ProcessPriority.prefix(plan.container().component()));
     if (plan.entrypoint() instanceof ImageEntrypoint.Nginx nginx) {
       command.addAll(nginx.command());
+    } else if (plan.entrypoint() instanceof ImageEntrypoint.Bash bash) {
+      command.addAll(plan.launch().around(bash.command()));
     } else {
       List<String> javaCommand = new ArrayList<>(plan.entrypoint().javaCommand(home, plan.env()));
       List<String> archiveOptions = archive.jvmOptionsFor(javaCommand);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Runs the pods a cluster's controllers create for a release's workloads (a Deployment's pod, a StatefulSet's
@@ -56,12 +57,31 @@ public final class WorkloadPods {
    */
   public WorkloadPod start(Pod pod, List<? extends HasMetadata> workloads, List<Service> services, PodObjects objects,
       SparkHome home) {
+    return start(pod, workloads, services, objects, home, instances -> instanceOf(pod, instances));
+  }
+
+  /**
+   * Starts a pod that stands for no workload instance of the release (a Job's pod: a standalone-backend job's
+   * submission) as its own instance, named after the pod, with the release's addresses: its Services lead to the
+   * instances' local ports as they do for the workloads' pods. As {@link #start} otherwise.
+   */
+  public WorkloadPod startAlone(Pod pod, List<? extends HasMetadata> workloads, List<Service> services,
+      PodObjects objects, SparkHome home) {
+    return start(pod, workloads, services, objects, home, instances -> ChartContainer.of(pod));
+  }
+
+  private WorkloadPod start(Pod pod, List<? extends HasMetadata> workloads, List<Service> services, PodObjects objects,
+      SparkHome home, Function<List<ChartContainer>, ChartContainer> instance) {
     ChartContainer c;
     LocalAddresses addresses;
     synchronized (this) {
       List<ChartContainer> instances = new ArrayList<>(ChartContainer.of(workloads));
-      c = instanceOf(pod, instances);
-      instances.replaceAll(other -> other.instance().equals(c.instance()) ? c : other);
+      c = instance.apply(instances);
+      if (instances.stream().anyMatch(other -> other.instance().equals(c.instance()))) {
+        instances.replaceAll(other -> other.instance().equals(c.instance()) ? c : other);
+      } else {
+        instances.add(c);
+      }
       instances.forEach(this::handOutPorts);
       addresses = new LocalAddresses(instances, services, pod.getMetadata().getNamespace(), runDir, copyOfPorts(),
           endpoints);

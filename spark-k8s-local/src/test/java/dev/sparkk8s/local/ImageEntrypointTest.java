@@ -45,10 +45,16 @@ class ImageEntrypointTest {
   }
 
   @Test
+  void aBashScriptRunsOnThisMachinesBash() {
+    assertThat(ImageEntrypoint.of("job", List.of("/bin/bash", "/run/job-profile/submit.sh", "--name", "pi"), Map.of(),
+        home)).isEqualTo(new ImageEntrypoint.Bash(List.of("/bin/bash", "/run/job-profile/submit.sh", "--name", "pi")));
+  }
+
+  @Test
   void anythingElseIsRefusedByName() {
     assertThatThrownBy(() -> ImageEntrypoint.of("w", List.of("/usr/bin/python3", "x.py"), Map.of(), home))
         .isInstanceOf(LocalRuntimeException.class)
-        .hasMessage("w: the local runtime runs spark-class, spark-submit, driver, executor and nginx containers, not "
+        .hasMessage("w: the local runtime runs spark-class, spark-submit, driver, executor, bash and nginx containers, not "
             + "/usr/bin/python3");
     assertThat(Path.of(SparkClassCommand.javaBinary())).isExecutable();
   }
