@@ -134,7 +134,12 @@ stop() {
   id=`driver_id`
   if [ -n "$id" ]; then
     echo "spark-k8s: stopping: killing driver $id through the master $SPARK_MASTER_URL"
-    "$home/bin/spark-class" org.apache.spark.deploy.Client kill "$SPARK_MASTER_URL" "$id"
+    # Spark's client reads no properties file: it gets the profile's spark.authenticate and RPC encryption keys
+    # (the secret's placeholder is in JAVA_TOOL_OPTIONS already).
+    conf=`grep -E '^spark[.](authenticate|network[.]crypto[.]enabled) ' "$JOB_PROFILE_DIR/spark-defaults.conf" \
+      | awk '{printf " -D%s=%s", $1, $2}'`
+    JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-}$conf" \
+      "$home/bin/spark-class" org.apache.spark.deploy.Client kill "$SPARK_MASTER_URL" "$id"
     wait "$submit"
   else
     kill "$submit" 2>/dev/null
