@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +33,6 @@ final class JobController {
   static final String CONTROLLER_UID = "controller-uid";
   private static final String BATCH_PREFIX = "batch.kubernetes.io/";
   private static final int DEFAULT_BACKOFF_LIMIT = 6;
-  private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KubernetesClient client;
 
@@ -125,20 +122,12 @@ final class JobController {
     labels.putAll(Map.of(JOB_NAME, name, CONTROLLER_UID, uid, BATCH_PREFIX + JOB_NAME, name,
         BATCH_PREFIX + CONTROLLER_UID, uid));
     return new PodBuilder()
-        .withMetadata(new ObjectMetaBuilder(template.getMetadata() == null ? new ObjectMeta() : template.getMetadata()).withName(name + "-" + suffix())
+        .withMetadata(new ObjectMetaBuilder(template.getMetadata() == null ? new ObjectMeta() : template.getMetadata()).withName(GeneratedNames.of(name))
             .withNamespace(job.getMetadata().getNamespace()).withLabels(labels)
             .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("batch/v1").withKind("Job")
                 .withName(name).withUid(uid).withController(true).withBlockOwnerDeletion(true).build())
             .build())
         .withSpec(template.getSpec())
         .build();
-  }
-
-  private static String suffix() {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return s.toString();
   }
 }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,6 @@ import java.util.Objects;
  */
 final class ReplicaSetController {
 
-  private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KubernetesClient client;
 
@@ -55,7 +52,7 @@ final class ReplicaSetController {
     var template = replicaSet.getSpec().getTemplate();
     return new PodBuilder()
         .withMetadata(new ObjectMetaBuilder(template.getMetadata())
-            .withName(replicaSet.getMetadata().getName() + "-" + suffix())
+            .withName(GeneratedNames.of(replicaSet.getMetadata().getName()))
             .withNamespace(replicaSet.getMetadata().getNamespace())
             .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
                 .withName(replicaSet.getMetadata().getName()).withUid(replicaSet.getMetadata().getUid())
@@ -63,13 +60,5 @@ final class ReplicaSetController {
             .build())
         .withSpec(template.getSpec())
         .build();
-  }
-
-  private static String suffix() {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
-      s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return s.toString();
   }
 }
