@@ -114,14 +114,21 @@ set -u
 home="${SPARK_HOME:-/opt/spark}"
 out=`mktemp`
 # A worker fetches the application with Hadoop's file systems, which know no local: scheme; a file in the
-# image is a file on every worker's file system, as Standalone's cluster mode asks (file://).
+# image is a file on every worker's file system, as Standalone's cluster mode asks (file://). The application
+# follows spark-submit's options (each --option with its value, as spark-k8s gives them); its arguments are kept.
 args=()
-for arg in "$@"; do
-  case "$arg" in
-    local://*) args+=("file://${arg#local://}") ;;
-    *) args+=("$arg") ;;
-  esac
+while [ $# -gt 0 ] && [ "${1#--}" != "$1" ]; do
+  args+=("$1" "$2")
+  shift 2
 done
+if [ $# -gt 0 ]; then
+  case "$1" in
+    local://*) args+=("file://${1#local://}") ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+fi
+args+=("$@")
 "$home/bin/spark-submit" --master "$SPARK_MASTER_URL" --deploy-mode cluster \
   --properties-file "$JOB_PROFILE_DIR/spark-defaults.conf" "${args[@]}" >"$out" 2>&1 &
 submit=$!

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "submit", description = {"Run a batch application (a jar or a Python file) with the release's job "
     + "profile, and print its id. With --wait, follow its state until it ends: exit code 0 when it succeeded, "
     + "1 when not.",
-    "APP is local:///path (in the image) or s3a://bucket/key; --conf may not set what the chart derives.",
+    "APP is local:///path (in the image) or s3a://bucket/key; --conf may not set what the chart derives. A Python "
+        + "file runs on the kubernetes and operator backends only: Spark's Standalone cluster mode does not run it.",
     "With --local: on the local platform's Standalone master in cluster deploy mode (the driver runs on a worker), "
         + "with the job profile up --local rendered; APP is a jar on this machine."})
 public class JobsSubmitCommand implements Callable<Integer> {

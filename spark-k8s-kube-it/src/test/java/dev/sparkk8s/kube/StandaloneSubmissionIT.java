@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkk8s.jobs.local.MasterDrivers;
+import dev.sparkk8s.jobs.local.StandaloneDriver;
 import dev.sparkk8s.local.ImageSparkHome;
 import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.SparkClassCommand;
@@ -29,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,16 +197,8 @@ class StandaloneSubmissionIT {
   }
 
   private static String driverState(String masterUi, String driverId) {
-    JsonNode json = masterJson(masterUi);
-    return Stream.of("activedrivers", "completeddrivers").flatMap(k -> stream(json.path(k)))
-        .filter(d -> d.path("id").asText().equals(driverId)).map(d -> d.path("state").asText()).findFirst()
-        .orElse("(not listed)");
-  }
-
-  private static Stream<JsonNode> stream(JsonNode array) {
-    List<JsonNode> nodes = new ArrayList<>();
-    array.forEach(nodes::add);
-    return nodes.stream();
+    return MasterDrivers.of(masterUi).stream().filter(d -> d.id().equals(driverId)).map(StandaloneDriver::state)
+        .findFirst().orElse("(not listed)");
   }
 
   private static JsonNode masterJson(String masterUi) {

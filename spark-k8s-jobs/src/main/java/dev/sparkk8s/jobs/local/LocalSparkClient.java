@@ -2,13 +2,11 @@ package dev.sparkk8s.jobs.local;
 
 import dev.sparkk8s.jobs.profile.JobProfile;
 import dev.sparkk8s.local.RunningPlatform;
-import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.render.contract.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,6 @@ import java.util.stream.Collectors;
  * worker's container, in which the driver runs (its Secrets, such as the authentication secret, included).
  */
 final class LocalSparkClient {
-
-  /** What the chart renders in place of the secret, which Spark reads from {@code _SPARK_AUTH_SECRET}. */
-  private static final String AUTH_SECRET = "spark.authenticate.secret";
 
   private final RunningPlatform platform;
   private final JobProfile profile;
@@ -53,46 +48,26 @@ final class LocalSparkClient {
   }
 
   /**
-   * A worker's environment, which Spark's client hands on to the driver it submits, with the driver's JVM options in
-   * {@code JAVA_TOOL_OPTIONS} (the variable the client hands on that the JVM reads):
-   * <ul>
-   *   <li>the options Spark's launcher gives a driver it starts itself (the JDK module openings, such as
-   *   {@code --add-opens=java.base/sun.nio.ch=ALL-UNNAMED}): a Standalone worker starts a cluster-mode driver
-   *   without them, and on JDK 17 Spark 3.5's driver then fails ({@code IllegalAccessError} on
-   *   {@code sun.nio.ch.DirectBuffer});</li>
-   *   <li>with spark.authenticate, the placeholder of {@code spark.authenticate.secret} the chart renders: a worker
-   *   drops {@code -Dspark.authenticate.secret*} from a driver's options (handing the secret over in
-   *   {@code _SPARK_AUTH_SECRET}), and a driver whose configuration lacks the key refuses to start ("A secret key must
-   *   be specified via the spark.authenticate.secret config").</li>
-   * </ul>
+   * A worker's environment, which Spark's client hands on to the driver it submits, with the {@code JAVA_TOOL_OPTIONS}
+   * of the chart's submitting pod (with spark.authenticate, the secret key's placeholder, which a worker drops from a
+   * driver's options) after any this machine's JVMs have. The launcher's module options a worker also leaves out come
+   * with the profile's {@code spark.driver.extraJavaOptions}.
    */
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>(platform.environment(first(Component.WORKER)));
-    StringBuilder options = new StringBuilder(env.getOrDefault("JAVA_TOOL_OPTIONS",
-        System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", "")));
-    launcherDriverOptions(env).forEach(o -> options.append(' ').append(o));
-    String placeholder = profile.conf().get(AUTH_SECRET);
-    if ("true".equals(profile.conf().get("spark.authenticate")) && placeholder != null) {
-      options.append(" \"-D").append(AUTH_SECRET).append('=').append(placeholder.replace("\"", "")).append('"');
+    String options = (env.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", ""))
+        + " " + submitterVariable("JAVA_TOOL_OPTIONS")).strip();
+    if (!options.isEmpty()) {
+      env.put("JAVA_TOOL_OPTIONS", options);
     }
-    env.put("JAVA_TOOL_OPTIONS", options.toString().strip());
     return env;
   }
 
-  /** The JVM options Spark's launcher gives a driver of this Spark home, its class path and heap left out. */
-  private List<String> launcherDriverOptions(Map<String, String> env) {
-    List<String> command = SparkClassCommand.of(platform.home(),
-        List.of("org.apache.spark.deploy.SparkSubmit", "--class", "Driver", "spark-internal"), env);
-    List<String> options = new ArrayList<>();
-    for (int i = 1; i < command.size() && !command.get(i).equals("org.apache.spark.deploy.SparkSubmit"); i++) {
-      String word = command.get(i);
-      if (word.equals("-cp")) {
-        i++;
-      } else if (!word.startsWith("-Xmx")) {
-        options.add(word);
-      }
-    }
-    return options;
+  /** A variable the chart gives the standalone backend's submitting pod, empty when it gives none. */
+  private String submitterVariable(String name) {
+    return profile.submissionTemplate().stream()
+        .flatMap(job -> job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream())
+        .filter(v -> v.getName().equals(name) && v.getValue() != null).map(v -> v.getValue()).findFirst().orElse("");
   }
 
   /** spark-submit's leading arguments: Spark's SparkSubmit on the master, with the profile's file. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,11 +48,7 @@ public final class StandaloneSubmitter {
     Path dir = submissionDir(name.orElse("job"));
     List<String> args = new ArrayList<>(client.submitArgs(client.writeConf(dir)));
     args.addAll(List.of("--deploy-mode", "cluster"));
-    name.ifPresent(n -> args.addAll(List.of("--name", n)));
-    request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
-    new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
-    args.add(app);
-    args.addAll(request.args());
+    args.addAll(request.submitArguments(app));
     Path log = dir.resolve("spark-submit.log");
     int exit = SparkClassRun.run(jobs.platform().home(), args, client.env(), log, "submitting " + app);
     Optional<String> driver = driverId(log);

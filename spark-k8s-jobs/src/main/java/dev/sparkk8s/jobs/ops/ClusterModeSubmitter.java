@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Submits a job on the kubernetes backend as {@code spark-submit --deploy-mode cluster} does: Spark's own submission
@@ -81,11 +80,8 @@ public final class ClusterModeSubmitter {
         "--conf", "spark.kubernetes.namespace=" + catalog.namespace()));
     // The client reads the kubeconfig itself: the context the CLI was given, not the file's current one.
     context.ifPresent(c -> args.addAll(List.of("--conf", "spark.kubernetes.context=" + c)));
-    args.addAll(List.of("--conf", "spark.kubernetes.driver.pod.name=" + request.name(), "--name", request.name()));
-    request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
-    new TreeMap<>(request.conf()).forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
-    args.add(request.app());
-    args.addAll(request.args());
+    args.addAll(List.of("--conf", "spark.kubernetes.driver.pod.name=" + request.name()));
+    args.addAll(request.submitArguments(request.app()));
     return args;
   }
 }

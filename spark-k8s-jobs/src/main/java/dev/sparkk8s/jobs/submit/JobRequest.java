@@ -4,6 +4,7 @@ import dev.sparkk8s.common.ExitCode;
 import dev.sparkk8s.common.SparkK8sException;
 import dev.sparkk8s.jobs.model.JobKind;
 import dev.sparkk8s.jobs.profile.JobProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,22 @@ public record JobRequest(String name, Optional<String> mainClass, String app, Li
   /** Whether the application is a Python file (else a jar). */
   public boolean python() {
     return app.endsWith(".py");
+  }
+
+  /**
+   * spark-submit's arguments for the request, after the client's own: its name (when it has one), main class and
+   * keys, then the application (as given in {@code app}) and its arguments.
+   */
+  public List<String> submitArguments(String app) {
+    List<String> out = new ArrayList<>();
+    if (name != null) {
+      out.addAll(List.of("--name", name));
+    }
+    mainClass.ifPresent(c -> out.addAll(List.of("--class", c)));
+    new TreeMap<>(conf).forEach((k, v) -> out.addAll(List.of("--conf", k + "=" + v)));
+    out.add(app);
+    out.addAll(args);
+    return out;
   }
 
   /** Refuses, in one line and with exit code 2, what the profile does not allow. */

@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The standalone backend's Kubernetes Job for one submission: the profile's {@code submission-job.yaml} as the chart
@@ -38,13 +36,6 @@ public final class SubmissionJob {
    * every {@code $} doubled: the kubelet would replace {@code $(NAME)} in a container's arguments.
    */
   static List<String> submitArguments(JobRequest request) {
-    List<String> args = new ArrayList<>(List.of("--name", request.name()));
-    request.mainClass().ifPresent(c -> args.addAll(List.of("--class", c)));
-    for (Map.Entry<String, String> e : new TreeMap<>(request.conf()).entrySet()) {
-      args.addAll(List.of("--conf", e.getKey() + "=" + e.getValue()));
-    }
-    args.add(request.app());
-    args.addAll(request.args());
-    return args.stream().map(a -> a.replace("$", "$$")).toList();
+    return request.submitArguments(request.app()).stream().map(a -> a.replace("$", "$$")).toList();
   }
 }
