@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,15 @@ record ChartContainer(Component component, String instance, PodTemplateSpec pod,
 
   static final List<Component> PLATFORM = List.of(Component.MASTER, Component.WORKER, Component.HISTORY,
       Component.CONNECT);
+
+  /** Kubernetes' terminationGracePeriodSeconds when the pod sets none. */
+  private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
+  /** How long a kubelet lets the container stop after SIGTERM before it kills it. */
+  Duration terminationGrace() {
+    Long seconds = pod.getSpec().getTerminationGracePeriodSeconds();
+    return seconds == null ? DEFAULT_GRACE : Duration.ofSeconds(seconds);
+  }
 
   /** The platform's containers in start order: master, workers, History Server, Connect server. */
   static List<ChartContainer> of(RenderedRelease release) {

@@ -43,9 +43,14 @@ public final class ProcessStopper {
 
   /** Stops a run's recorded processes that still run and carry the run's marker, with {@link #GRACE}. */
   static int stop(List<LocalProcess> processes, Path runDir) {
+    return stop(processes, runDir, GRACE);
+  }
+
+  /** The same with the given grace period. */
+  static int stop(List<LocalProcess> processes, Path runDir, Duration grace) {
     List<ProcessHandle> ours = processes.stream().flatMap(p -> p.handle().stream()).filter(h -> belongsTo(h, runDir))
         .toList();
-    return stop(ours, GRACE);
+    return stop(ours, grace);
   }
 
   /**

@@ -94,13 +94,14 @@ public final class RunningPlatform {
   }
 
   /**
-   * Stops the process (and its children) if it still runs, starts it again as it was started, and
+   * Stops the process (and its children) if it still runs, within its pod's terminationGracePeriodSeconds as a
+   * kubelet does (the Connect server uploads its event log on the way out), starts it again as it was started, and
    * returns once it passes its readiness probe. Its volumes stay, emptyDirs included: a container
    * restart keeps its pod.
    */
   public LocalProcess restart(String instance) {
     LocalProcess old = process(instance);
-    ProcessStopper.stop(List.of(old), state.runDir());
+    ProcessStopper.stop(List.of(old), state.runDir(), container(instance).terminationGrace());
     StartedProcess started = runner().start(plan(instance));
     LocalProcess restarted = new LocalProcess(old.name(), old.component(), started.process().pid(), old.ports(), old.url(),
         old.log());
