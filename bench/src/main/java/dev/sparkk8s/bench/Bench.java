@@ -2,7 +2,7 @@ package dev.sparkk8s.bench;
 
 import java.nio.file.Path;
 
-/** Entry point of {@code bench/run}: startup, throughput, load-scaling, history-cpu or s3-load. */
+/** Entry point of {@code bench/run}: startup, throughput, load-scaling, history-cpu, s3-load or compare-backends. */
 public final class Bench {
 
   private Bench() {
@@ -37,6 +37,7 @@ public final class Bench {
       case "load-scaling" -> new LoadScalingBench(options).run();
       case "history-cpu" -> new HistoryCpuBench(options).run();
       case "s3-load" -> new S3LoadBench(options).run();
+      case "compare-backends" -> new CompareBackendsBench(options).run();
       default -> new ThroughputBench(options).run();
     };
     table.note("Load average (1 min) at start / end: " + loadBefore + " / " + loadAverage()

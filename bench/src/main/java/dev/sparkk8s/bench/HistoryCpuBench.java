@@ -1,10 +1,7 @@
 package dev.sparkk8s.bench;
 
 import dev.sparkk8s.load.LatencyStats;
-import dev.sparkk8s.load.LoadOptions;
 import dev.sparkk8s.load.LoadResult;
-import dev.sparkk8s.load.LoadRunner;
-import dev.sparkk8s.load.ScenarioLoader;
 import dev.sparkk8s.local.LocalProcess;
 import dev.sparkk8s.local.SparkHome;
 import dev.sparkk8s.render.contract.Component;
@@ -24,7 +21,6 @@ import java.util.stream.Stream;
  */
 final class HistoryCpuBench {
 
-  private static final double SCALE = 0.2;
 
   private final BenchOptions options;
 
@@ -57,7 +53,7 @@ final class HistoryCpuBench {
         }
       }
     }
-    table.note("Load: spark-k8s load --scenario mixed --scale " + SCALE + " --sessions " + sessions + " for "
+    table.note("Load: spark-k8s load --scenario mixed --scale " + LoadStep.SCALE + " --sessions " + sessions + " for "
         + options.minutes() + " min against up --local (the development preset), every answer checked.");
     table.note("CPU: the History Server JVM's user + system time over the load run (ProcessHandle totalCpuDuration, with its descendants).");
     options.variants().forEach(v -> table.note("Variant " + v.name() + ": " + v.describe()));
@@ -78,14 +74,7 @@ final class HistoryCpuBench {
   }
 
   private LoadResult load(String url, int sessions, Path work) {
-    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), sessions, Duration.ofMinutes(options.minutes()),
-        null, SCALE, work.resolve("data").toString(), null, null);
-    try {
-      return new LoadRunner(l -> Log.say("    " + l)).run(o);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return LoadStep.mixed(url, sessions, Duration.ofMinutes(options.minutes()), work.resolve("data").toString());
   }
 
   /** Number and total bytes of the files under the run's event-log volume. */

@@ -3,10 +3,7 @@ package dev.sparkk8s.bench;
 import dev.sparkk8s.load.HtmlReport;
 import dev.sparkk8s.load.JsonReport;
 import dev.sparkk8s.load.LatencyStats;
-import dev.sparkk8s.load.LoadOptions;
 import dev.sparkk8s.load.LoadResult;
-import dev.sparkk8s.load.LoadRunner;
-import dev.sparkk8s.load.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +22,6 @@ import java.util.Locale;
 final class LoadScalingBench {
 
   private static final Duration STEP = Duration.ofSeconds(30);
-  private static final double SCALE = 0.2;
 
   private final BenchOptions options;
 
@@ -56,7 +52,7 @@ final class LoadScalingBench {
         writePlot(line + "-" + options.backend(), curve);
       }
     }
-    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE
+    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + LoadStep.SCALE
         + " (every answer checked); per-step report.json/report.html under " + options.runRoot() + ".");
     table.note("Plot: bench/results/load-scaling-<spark>-<backend>.svg (queries/s and p95 against sessions), when "
         + "more than one step ran.");
@@ -71,19 +67,14 @@ final class LoadScalingBench {
 
   private LoadResult step(String url, int sessions, Path work) {
     Log.say("  " + sessions + " sessions");
-    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), sessions, STEP, null, SCALE,
-        work.resolve("data").toString(), null, null);
+    LoadResult result = LoadStep.mixed(url, sessions, STEP, work.resolve("data").toString());
     try {
-      LoadResult result = new LoadRunner(l -> Log.say("    " + l)).run(o);
       Path report = Files.createDirectories(work.resolve("report-" + sessions));
       JsonReport.write(result, report.resolve("report.json"));
       HtmlReport.write(result, report.resolve("report.html"));
       return result;
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the step's report: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * One {@code spark-k8s up --local} through the Java API, in a fresh run directory, with the given
  * {@code --workers} (null: up's default) and {@code --set} arguments; {@link #close()} runs {@code down}. {@link #upMs()} is the wall time of
- * {@code up}, which returns only after a first query through Spark Connect was answered.
+ * {@code up}, which returns only after a first query through Spark Connect was answered and every process is
+ * ready; {@link #firstAnswerMs()} that first answer.
  */
 final class PlatformRun implements AutoCloseable {
 
   private final Path runDir;
   private final LocalState state;
   private final long upMs;
+  private final long firstAnswerMs;
 
   PlatformRun(SparkHome home, Integer workers, List<String> sets, Path runDir) {
     this.runDir = runDir;
@@ -28,8 +30,10 @@ final class PlatformRun implements AutoCloseable {
     // Made once per Spark home and JDK, like the build would: not part of a timed start.
     ClassDataArchive.of(home).ensure(line -> Log.say("  " + line));
     long t0 = System.nanoTime();
-    this.state = new LocalPlatform(line -> Log.say("  up: " + line)).up(options, home);
+    LocalPlatform platform = new LocalPlatform(line -> Log.say("  up: " + line));
+    this.state = platform.up(options, home);
     this.upMs = (System.nanoTime() - t0) / 1_000_000;
+    this.firstAnswerMs = platform.firstAnswer().toMillis();
   }
 
   private static int freePort() {
@@ -54,6 +58,11 @@ final class PlatformRun implements AutoCloseable {
 
   long upMs() {
     return upMs;
+  }
+
+  /** From up's start to the Connect server's first answer (up returns later, when every process is ready). */
+  long firstAnswerMs() {
+    return firstAnswerMs;
   }
 
   @Override

@@ -1,10 +1,7 @@
 package dev.sparkk8s.bench;
 
 import dev.sparkk8s.load.LatencyStats;
-import dev.sparkk8s.load.LoadOptions;
 import dev.sparkk8s.load.LoadResult;
-import dev.sparkk8s.load.LoadRunner;
-import dev.sparkk8s.load.ScenarioLoader;
 import dev.sparkk8s.local.SparkHome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,6 @@ final class S3LoadBench {
 
   private static final Duration STEP = Duration.ofSeconds(60);
   private static final Duration WARM_UP = Duration.ofSeconds(20);
-  private static final double SCALE = 0.2;
   private static final int SESSIONS = 4;
   private static final String BUCKET = "bench-data";
 
@@ -57,17 +53,17 @@ final class S3LoadBench {
           (localFirst ? local : s3).add(step(platform.connectUrl(), localFirst ? localData : s3Data, STEP));
           (localFirst ? s3 : local).add(step(platform.connectUrl(), localFirst ? s3Data : localData, STEP));
         }
-        double localQps = mean(local.stream().mapToDouble(LoadResult::throughputQps).toArray());
-        double s3Qps = mean(s3.stream().mapToDouble(LoadResult::throughputQps).toArray());
-        double localP95 = mean(local.stream().mapToDouble(r -> r.overall().p95()).toArray());
-        double s3P95 = mean(s3.stream().mapToDouble(r -> r.overall().p95()).toArray());
+        double localQps = Stats.mean(local.stream().map(LoadResult::throughputQps).toList());
+        double s3Qps = Stats.mean(s3.stream().map(LoadResult::throughputQps).toList());
+        double localP95 = Stats.mean(local.stream().map(r -> r.overall().p95()).toList());
+        double s3P95 = Stats.mean(s3.stream().map(r -> r.overall().p95()).toList());
         local.forEach(r -> row(table, line, "local file system", r, "", ""));
         s3.forEach(r -> row(table, line, "s3a:// (embedded S3)", r, "", ""));
         table.row(line, "**ratio (means)**", "", "", "", "", "",
             String.format(Locale.ROOT, "**%.2f**", s3Qps / localQps), String.format(Locale.ROOT, "**%.2f**", s3P95 / localP95));
       }
     }
-    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + SCALE + ", " + SESSIONS
+    table.note("Each step: " + STEP.toSeconds() + " s of the mixed scenario at --scale " + LoadStep.SCALE + ", " + SESSIONS
         + " sessions, every answer checked, on the same platform: first " + WARM_UP.toSeconds() + " s untimed in each "
         + "place (the tables generated there, the JVMs warmed), then " + options.reps() + " time(s) local and S3, in "
         + "alternating order. The write queries go to the same place as the tables.");
@@ -86,25 +82,6 @@ final class S3LoadBench {
 
   private LoadResult step(String url, String data, Duration duration) {
     Log.say("  " + SESSIONS + " sessions for " + duration.toSeconds() + " s, data in " + data);
-    LoadOptions o = new LoadOptions(url, ScenarioLoader.load("mixed"), SESSIONS, duration, null, SCALE, data, null, null);
-    try {
-      LoadResult result = new LoadRunner(l -> Log.say("    " + l)).run(o);
-      if (result.overall().failed() > 0) {
-        throw new IllegalStateException(result.overall().failed() + " queries failed with the data in " + data
-            + "; their times mean nothing");
-      }
-      return result;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return values.length == 0 ? 0 : sum / values.length;
+    return LoadStep.mixedWithoutFailures(url, SESSIONS, duration, data);
   }
 }

@@ -14,6 +14,10 @@ final class Stats {
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
+  static double mean(List<? extends Number> values) {
+    return values.stream().mapToDouble(Number::doubleValue).average().orElse(0);
+  }
+
   static String seconds(double ms) {
     return String.format("%.1f s", ms / 1000);
   }

@@ -60,7 +60,8 @@ class SwitchDiffTest {
     assertOnlyAllowed(diff.changed(), List.of(
         "ConfigMap/" + F + "-connect-conf /metadata/annotations/spark-k8s\\.io/backend",
         "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.(master|cores\\.max|executor\\.instances)",
-        "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.kubernetes\\..*",
+        // A worker gives executors -Xmx only; the image's entrypoint gives Kubernetes executors -Xms too.
+        "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.executor\\.extraJavaOptions",
         "ConfigMap/" + F + "-connect-conf /data/spark-defaults.conf#spark\\.kubernetes\\..*",
         "Deployment/" + F + "-connect /spec/template/metadata/annotations/checksum/.*",
         "Deployment/" + F + "-connect /spec/template/spec/automountServiceAccountToken",

@@ -73,6 +73,19 @@ class LocalPlatformIT {
       assertThat(Files.readString(log)).as("JVM warnings in " + log)
           .doesNotContain("[warning][cds", "[error][cds", "Unable to use shared archive", "shared class paths mismatch");
     }
+    // Their class path starts with their own configuration directory, moved behind the jars for the archive.
+    for (String name : List.of("connect", "history")) {
+      LocalProcess process = state.processes().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+      assertThat(jvmArguments(process)).as(name + "'s JVM").anyMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    }
+  }
+
+  /** The arguments of the JVM a process runs (behind its launch wrapper). */
+  private static List<String> jvmArguments(LocalProcess process) {
+    ProcessHandle root = process.handle().orElseThrow();
+    return Stream.concat(Stream.of(root), root.descendants())
+        .filter(h -> h.info().command().filter(c -> c.endsWith("/java")).isPresent())
+        .flatMap(h -> Stream.of(h.info().arguments().orElse(new String[0]))).toList();
   }
 
   /** {@code SET key} through Spark Connect: the value the server's session has. */

@@ -16,10 +16,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +62,42 @@ public final class ClassDataArchive {
   /** The JVM options that make a JVM use the archive, or none when there is none yet. */
   public List<String> jvmOptions() {
     return exists() ? List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto") : List.of();
+  }
+
+  /**
+   * The java command with its class path starting with the jars when that finds the same classes and resources
+   * ({@link JarsFirstClassPath}), so that {@link #jvmOptionsFor} can give it the archive; as it is without an archive.
+   */
+  public List<String> servable(List<String> javaCommand) {
+    return exists() ? jarRootFiles().map(names -> JarsFirstClassPath.of(javaCommand, names)).orElse(javaCommand)
+        : javaCommand;
+  }
+
+  /**
+   * The names of the files at the root of the home's jars, listed once next to the archive (the jars do not
+   * change under one archive name); empty when they cannot be read.
+   */
+  Optional<Set<String>> jarRootFiles() {
+    Path list = file.resolveSibling(file.getFileName().toString().replace(".jsa", ".root-files"));
+    try {
+      if (Files.isRegularFile(list)) {
+        return Optional.of(Set.copyOf(Files.readAllLines(list)));
+      }
+      Set<String> names = new TreeSet<>();
+      try (Stream<Path> jars = Files.list(home.jars())) {
+        for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+          try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().map(ZipEntry::getName).filter(n -> n.indexOf('/') < 0).forEach(names::add);
+          }
+        }
+      }
+      Path partial = Files.createTempFile(list.getParent(), "root-files", ".tmp");
+      Files.write(partial, names);
+      Files.move(partial, list, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Optional.of(names);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

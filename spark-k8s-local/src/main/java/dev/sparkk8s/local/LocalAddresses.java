@@ -100,6 +100,11 @@ final class LocalAddresses {
     return local;
   }
 
+  /** Whether the container declares a port of that name. */
+  boolean hasPort(ChartContainer c, String name) {
+    return ports(c).stream().anyMatch(p -> name.equals(p.getName()));
+  }
+
   /** The local port of a named container port ({@code grpc}, {@code web-ui}, ...). */
   int port(ChartContainer c, String name) {
     return ports(c).stream().filter(p -> name.equals(p.getName())).findFirst()

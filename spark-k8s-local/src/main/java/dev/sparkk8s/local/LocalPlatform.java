@@ -31,9 +31,18 @@ public final class LocalPlatform {
   static final String NAMESPACE = "default";
 
   private final Consumer<String> progress;
+  private Duration firstAnswer;
 
   public LocalPlatform(Consumer<String> progress) {
     this.progress = progress;
+  }
+
+  /**
+   * How long the last {@link #up} took until the Connect server answered its first query; it returns later, once
+   * every process (the History Server too) passes its readiness probe.
+   */
+  public Duration firstAnswer() {
+    return firstAnswer;
   }
 
   public LocalState up(LocalOptions options, SparkHome home) {
@@ -108,7 +117,9 @@ public final class LocalPlatform {
             ports.near(LocalPrometheus.PREFERRED_PORT)), containerMetrics);
         state.write();
       }
-      new StartupWatch(processes.started(), processes.addresses(), progress, start).awaitReady(START_TIMEOUT, state);
+      StartupWatch watch = new StartupWatch(processes.started(), processes.addresses(), progress, start);
+      watch.awaitReady(START_TIMEOUT, state);
+      firstAnswer = watch.firstAnswer();
     } catch (RuntimeException e) {
       progress.accept("Start failed; stopping what was started.");
       down(runDir, false);

@@ -7,6 +7,7 @@ import dev.sparkk8s.connect.ConnectProbe;
 import dev.sparkk8s.connect.ConnectSessions;
 import dev.sparkk8s.connect.ConnectUrls;
 import dev.sparkk8s.render.contract.Component;
+import dev.sparkk8s.render.contract.PortNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ final class StartupWatch {
   private final LocalAddresses addresses;
   private final Consumer<String> progress;
   private final Instant start;
+  private Duration firstAnswer;
 
   StartupWatch(List<StartedProcess> processes, LocalAddresses addresses, Consumer<String> progress, Instant start) {
     this.processes = processes;
@@ -66,9 +68,9 @@ final class StartupWatch {
           && aliveWorkers(state.masterWebUrl()) >= workers) {
         ready(waiting, "workers registered", null);
       }
-      if (waiting.contains("first query") && !waiting.contains(Component.CONNECT.label())
-          && !waiting.contains("workers registered")) {
+      if (waiting.contains("first query") && !waiting.contains("workers registered") && connectListens(waiting)) {
         firstQuery(state.connectUrl(), client, deadline);
+        firstAnswer = Duration.between(start, Instant.now());
         ready(waiting, "first query", null);
       }
       if (!waiting.isEmpty() && Instant.now().isAfter(nextReport[0])) {
@@ -81,6 +83,32 @@ final class StartupWatch {
       throw new LocalRuntimeException("the platform did not come up within " + timeout.toSeconds() + "s; still waiting for: "
           + String.join(", ", waiting) + "; logs are in " + state.runDir().resolve("instances") + logsOfThoseNotReady(waiting));
     }
+  }
+
+  /**
+   * Whether the Connect server takes a first query: its gRPC port accepts connections and its pod's other
+   * containers (a TLS proxy) are ready. Its readiness probe (the master lists its application) may pass later: the
+   * server-side session is made meanwhile, and the query waits in the server for the executor.
+   */
+  private boolean connectListens(Set<String> waiting) {
+    for (StartedProcess p : processes) {
+      ChartContainer c = p.plan().container();
+      if (c.component() != Component.CONNECT) {
+        continue;
+      }
+      String name = p.plan().instance();
+      boolean listening = !waiting.contains(name) || !c.secondary() && addresses.hasPort(c, PortNames.GRPC)
+          && Readiness.tcp(addresses.port(c, PortNames.GRPC));
+      if (!listening) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** From the start of {@code up} to the Connect server's first answer; null before it answered. */
+  Duration firstAnswer() {
+    return firstAnswer;
   }
 
   /**

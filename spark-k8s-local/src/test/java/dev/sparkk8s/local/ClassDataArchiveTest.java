@@ -69,6 +69,26 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void aJvmStartedWithItsOwnConfigurationFirstIsServedWithTheJarsFirst(@TempDir Path dir) throws Exception {
+    SparkHome home = home(dir);
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("jars/a.jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry("LICENSE"));
+      jar.closeEntry();
+    }
+    ClassDataArchive archive = ClassDataArchive.of(home);
+    Files.createDirectories(archive.file().getParent());
+    Files.writeString(archive.file(), "");
+    Path ownConf = Files.createDirectories(dir.resolve("instances/connect/spark-conf"));
+    Files.writeString(ownConf.resolve("spark-defaults.conf"), "spark.app.name x\n");
+    String jars = dir.resolve("jars") + "/*";
+
+    List<String> served = archive.servable(List.of("java", "-cp", ownConf + ":" + jars, "Main"));
+
+    assertThat(served).containsExactly("java", "-cp", jars + ":" + ownConf, "Main");
+    assertThat(archive.jvmOptionsFor(served)).isEqualTo(archive.jvmOptions());
+  }
+
+  @Test
   void aFailedTrainingRunIsReportedAndTheStartGoesOn(@TempDir Path dir) throws Exception {
     ClassDataArchive archive = ClassDataArchive.of(home(dir));
     List<String> said = new ArrayList<>();
