@@ -43,6 +43,7 @@ class S3LocalIT {
    */
   private static final Poll HISTORY = Poll.every(Duration.ofSeconds(1), Duration.ofMinutes(3));
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONNECT_APP = "local-spark-k8s-connect";
 
   @ParameterizedTest(name = "Spark {0}")
   @ValueSource(strings = {"3.5", "4.1"})
@@ -69,7 +70,7 @@ class S3LocalIT {
     RunningPlatform.at(platform.runDir()).restart("connect");
     assertThat(historyApplications(state.historyUrl())).as("applications the History Server lists from S3")
         .anySatisfy(app -> {
-          assertThat(app.path("name").asText()).isEqualTo("local-spark-k8s-connect");
+          assertThat(app.path("name").asText()).isEqualTo(CONNECT_APP);
           assertThat(app.at("/attempts/0/completed").asBoolean()).isTrue();
         });
     try (Stream<Path> files = Files.walk(buckets.resolve("spark-events/logs"))) {
@@ -82,11 +83,15 @@ class S3LocalIT {
     assertThat(status.out()).containsPattern("s3 +RUNNING .*" + state.s3Url().replace(".", "\\."));
   }
 
-  /** The History Server's REST API, asked until it lists a completed application; its listing otherwise. */
+  /**
+   * The History Server's REST API, asked until it lists the Connect server's application as completed (the jobs of
+   * other tests on the shared platforms are listed too); its listing otherwise.
+   */
   private static JsonNode historyApplications(String historyUrl) {
     String url = historyUrl + "/api/v1/applications";
     return HISTORY.until(() -> Optional.of(get(url)).filter(apps -> toList(apps).stream()
-        .anyMatch(app -> app.at("/attempts/0/completed").asBoolean()))).orElseGet(() -> get(url));
+        .anyMatch(app -> app.path("name").asText().equals(CONNECT_APP) && app.at("/attempts/0/completed").asBoolean())))
+        .orElseGet(() -> get(url));
   }
 
   private static List<JsonNode> toList(JsonNode array) {
