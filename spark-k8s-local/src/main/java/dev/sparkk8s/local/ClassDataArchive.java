@@ -1,11 +1,7 @@
 package dev.sparkk8s.local;
 
-import dev.sparkk8s.connect.queries.WorkloadMix;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.stream.Stream;
@@ -36,8 +29,6 @@ import java.util.stream.Stream;
  * then starts without it. Creating it is an optimisation: when it fails, the platform starts as is.
  */
 public final class ClassDataArchive {
-
-  private static final long TRAINING_TIMEOUT_MINUTES = 5;
 
   private final SparkHome home;
   private final Path file;
@@ -65,12 +56,18 @@ public final class ClassDataArchive {
   }
 
   /**
-   * The java command with its class path starting with the jars when that finds the same classes and resources
-   * ({@link JarsFirstClassPath}), so that {@link #jvmOptionsFor} can give it the archive; as it is without an archive.
+   * The java command as it runs with the archive: its class path starting with the jars when that finds the same
+   * classes and resources ({@link JarsFirstClassPath}), and the archive's options when the class path then starts
+   * the way the archive's did; as it is without an archive.
    */
-  public List<String> servable(List<String> javaCommand) {
-    return exists() ? jarRootFiles().map(names -> JarsFirstClassPath.of(javaCommand, names)).orElse(javaCommand)
-        : javaCommand;
+  public List<String> archived(List<String> javaCommand) {
+    if (!exists()) {
+      return javaCommand;
+    }
+    List<String> command = new ArrayList<>(
+        jarRootFiles().map(names -> JarsFirstClassPath.of(javaCommand, names)).orElse(javaCommand));
+    command.addAll(1, jvmOptionsFor(command));
+    return command;
   }
 
   /**
@@ -106,7 +103,7 @@ public final class ClassDataArchive {
    * archive records the class path it was made with, empty directories left out, and a JDK 17 JVM
    * whose class path does not start the same way cannot use it.
    */
-  public List<String> jvmOptionsFor(List<String> javaCommand) {
+  List<String> jvmOptionsFor(List<String> javaCommand) {
     int option = Math.max(javaCommand.indexOf("-cp"), javaCommand.indexOf("-classpath"));
     if (option >= 0 && option + 1 < javaCommand.size()) {
       for (String entry : javaCommand.get(option + 1).split(java.io.File.pathSeparator)) {
@@ -160,6 +157,7 @@ public final class ClassDataArchive {
         + " and JDK; it shortens every later JVM start): " + file);
     try {
       create();
+      jarRootFiles();
     } catch (RuntimeException e) {
       progress.accept("No class-data archive (" + e.getMessage() + "); JVMs start without one.");
     }
@@ -176,51 +174,17 @@ public final class ClassDataArchive {
     }
     try {
       Path partial = work.resolve("archive.jsa");
-      Path jar = trainingJar(work);
-      Map<String, String> env = home.env();
-      List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
-          "--conf", "spark.ui.enabled=false", "--class", ClassDataTraining.class.getName(), jar.toString()));
-      WorkloadMix.pass(WorkloadMix.TRAINING, work.resolve("parquet").toString()).forEach(q -> submit.add(q.sql()));
-      List<String> command = new ArrayList<>(SparkClassCommand.of(home, submit, env));
-      command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
-      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-          .redirectOutput(Redirect.to(work.resolve("training.log").toFile()));
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      if (!p.waitFor(TRAINING_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new LocalRuntimeException("the training run took over " + TRAINING_TIMEOUT_MINUTES + " minutes");
-      }
-      if (p.exitValue() != 0 || !Files.isRegularFile(partial)) {
-        throw new LocalRuntimeException("the training run failed; the last lines of its log:\n"
+      ClassDataTraining.run(home, work, partial);
+      if (!Files.isRegularFile(partial)) {
+        throw new LocalRuntimeException("the training's JVM wrote no archive; the last lines of its log:\n"
             + LogTail.of(work.resolve("training.log"), 10));
       }
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new LocalRuntimeException("cannot run the training: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalRuntimeException("interrupted while making the class-data archive", e);
+      throw new LocalRuntimeException("cannot keep the archive: " + e.getMessage(), e);
     } finally {
       dev.sparkk8s.render.FileTrees.deleteQuietly(work);
     }
-  }
-
-  /** A jar holding only {@link ClassDataTraining}, the application spark-submit runs. */
-  private static Path trainingJar(Path dir) throws IOException {
-    String entry = ClassDataTraining.class.getName().replace('.', '/') + ".class";
-    Path jar = dir.resolve("training.jar");
-    try (InputStream in = ClassDataTraining.class.getClassLoader().getResourceAsStream(entry);
-        OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file)) {
-      if (in == null) {
-        throw new IOException("class " + entry + " not found");
-      }
-      out.putNextEntry(new JarEntry(entry));
-      in.transferTo(out);
-      out.closeEntry();
-    }
-    return jar;
   }
 
   /** The JDK that runs Spark and every jar's name, size and time: what the archive is valid for. */

@@ -137,10 +137,8 @@ public final class PodRunner {
     } else if (plan.entrypoint() instanceof ImageEntrypoint.Bash bash) {
       command.addAll(plan.launch().around(bash.command()));
     } else {
-      List<String> javaCommand = new ArrayList<>(archive.servable(plan.entrypoint().javaCommand(home, plan.env())));
-      List<String> archiveOptions = archive.jvmOptionsFor(javaCommand);
+      List<String> javaCommand = new ArrayList<>(archive.archived(plan.entrypoint().javaCommand(home, plan.env())));
       javaCommand.add(1, RUN_MARKER + runDir);
-      javaCommand.addAll(1, archiveOptions);
       command.addAll(plan.launch().around(javaCommand));
     }
     try {

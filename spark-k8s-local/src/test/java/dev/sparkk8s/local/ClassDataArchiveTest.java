@@ -38,6 +38,8 @@ class ClassDataArchiveTest {
     assertThat(archive.exists()).isFalse();
     assertThat(archive.jvmOptions()).isEmpty();
     assertThat(archive.inheritedEnv("-Xss2m")).isEmpty();
+    assertThat(archive.archived(List.of("java", "-cp", dir.resolve("jars") + "/*", "Main")))
+        .containsExactly("java", "-cp", dir.resolve("jars") + "/*", "Main");
   }
 
   @Test
@@ -82,10 +84,10 @@ class ClassDataArchiveTest {
     Files.writeString(ownConf.resolve("spark-defaults.conf"), "spark.app.name x\n");
     String jars = dir.resolve("jars") + "/*";
 
-    List<String> served = archive.servable(List.of("java", "-cp", ownConf + ":" + jars, "Main"));
+    List<String> served = archive.archived(List.of("java", "-cp", ownConf + ":" + jars, "Main"));
 
-    assertThat(served).containsExactly("java", "-cp", jars + ":" + ownConf, "Main");
-    assertThat(archive.jvmOptionsFor(served)).isEqualTo(archive.jvmOptions());
+    assertThat(served).containsExactly("java", "-XX:SharedArchiveFile=" + archive.file(), "-Xshare:auto", "-cp",
+        jars + ":" + ownConf, "Main");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sparkk8s.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sparkk8s.render.contract.ChartLabels;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,29 @@ class StartupWatchTest {
         .hasMessageStartingWith("the platform did not come up within 2s; still waiting for: worker-1, workers registered")
         .hasMessageContaining("worker-1 (not ready), the last lines of " + runDir.resolve("worker-1.log") + ":\n"
             + "starting\nWARN Worker: Retrying connection to master");
+  }
+
+  @Test
+  void theConnectServersOwnProbeWaitsForTheFirstAnswerItsProxyDoesNot(@TempDir Path runDir) {
+    Container server = new ContainerBuilder().withName(ContainerNames.CONNECT).build();
+    Container proxy = new ContainerBuilder().withName(ContainerNames.CONNECT_PROXY).build();
+    var pod = new PodTemplateSpecBuilder().withNewMetadata().addToLabels(ChartLabels.COMPONENT, Component.CONNECT.label())
+        .endMetadata().withNewSpec().withContainers(server, proxy).endSpec().build();
+    List<Container> built = pod.getSpec().getContainers();
+    StartedProcess connect = planned(new ChartContainer(Component.CONNECT, "connect", pod, built.get(0)), runDir);
+    StartedProcess tlsProxy = planned(new ChartContainer(Component.CONNECT, "connect", pod, built.get(1)), runDir);
+    StartedProcess worker = planned(worker(new ContainerBuilder().withName(ContainerNames.WORKER).build()), runDir);
+
+    assertThat(StartupWatch.probeAfterFirstAnswer(connect, Set.of("connect", "first query"))).isTrue();
+    assertThat(StartupWatch.probeAfterFirstAnswer(connect, Set.of("connect"))).isFalse();
+    assertThat(StartupWatch.probeAfterFirstAnswer(tlsProxy, Set.of("connect", "first query"))).isFalse();
+    assertThat(StartupWatch.probeAfterFirstAnswer(worker, Set.of("worker-1", "first query"))).isFalse();
+  }
+
+  private static StartedProcess planned(ChartContainer c, Path runDir) {
+    ProcessPlan plan = new ProcessPlan(c, c.instance(), new LaunchWrapper(List.of(), List.of()),
+        new ImageEntrypoint.SparkClass(List.of()), Map.of(), runDir, runDir.resolve(c.instance() + ".log"));
+    return new StartedProcess(plan, null);
   }
 
   private static ChartContainer worker(Container container) {
