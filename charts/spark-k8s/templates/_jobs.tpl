@@ -20,9 +20,6 @@ submitting pod waits for it, so that its Job's status is the driver's.
 {{- $c := dict -}}
 {{- if eq $backend "standalone" -}}
 {{- $_ := set $c "spark.standalone.submit.waitAppCompletion" "true" -}}
-{{- $info := include "spark-k8s.versionInfo" . | fromJson -}}
-{{- $userOptions := index .Values.spark.conf "spark.driver.extraJavaOptions" | default "" | toString -}}
-{{- $_ := set $c "spark.driver.extraJavaOptions" (trim (printf "%s %s" $info.javaModuleOptions $userOptions)) -}}
 {{- else -}}
 {{- $_ := set $c "spark.kubernetes.authenticate.driver.serviceAccountName" (include "spark-k8s.serviceAccountName" .) -}}
 {{- $_ := set $c "spark.kubernetes.driver.podTemplateContainerName" "spark-driver" -}}

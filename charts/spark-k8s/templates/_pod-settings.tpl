@@ -19,6 +19,7 @@ name or mount path twice), and server-side apply merges these lists by name.
 {{- define "spark-k8s.reservedPodNames" -}}
 {{- $env := list "SPARK_CONF_DIR" "SPARK_DRIVER_POD_IP" "SPARK_DRIVER_POD_NAME" "SPARK_POD_IP"
   "SPARK_DAEMON_MEMORY" "SPARK_MASTER_OPTS" "SPARK_WORKER_OPTS" -}}
+{{- range include "spark-k8s.classDataArchiveDaemonEnv" .root | fromYamlArray }}{{ $env = append $env .name }}{{ end -}}
 {{- range include "spark-k8s.sparkEnv" .root | fromYamlArray }}{{ $env = append $env .name }}{{ end -}}
 {{- /* What Spark sets on the driver and executor pods it builds (Constants.ENV_*, LocalDirsFeatureStep). */ -}}
 {{- $env = concat $env (list "SPARK_DRIVER_URL" "SPARK_EXECUTOR_CORES" "SPARK_EXECUTOR_MEMORY"

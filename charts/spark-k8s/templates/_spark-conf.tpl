@@ -186,10 +186,6 @@ stalls (seen on the Kubernetes harness). */ -}}
 {{- $_ := set $c "spark.master" $master -}}
 {{- $executors := ternary $scale.max $scale.count $scale.dynamic -}}
 {{- $_ := set $c "spark.cores.max" (toString (mul $executors $v.executor.cores)) -}}
-{{- /* A worker starts an executor with -Xmx only, where the image's entrypoint gives a Kubernetes executor
--Xms and -Xmx both: the same fixed heap here (the user's options follow). */ -}}
-{{- $userExecutorOptions := index $v.conf "spark.executor.extraJavaOptions" | default "" | toString -}}
-{{- $_ := set $c "spark.executor.extraJavaOptions" (trim (printf "-Xms%dm %s" (int $exec.heap) $userExecutorOptions)) -}}
 {{- else -}}
 {{- $_ := set $c "spark.kubernetes.container.image" (include "spark-k8s.image" .) -}}
 {{- $_ := set $c "spark.kubernetes.container.image.pullPolicy" $v.image.pullPolicy -}}
@@ -239,11 +235,12 @@ stalls (seen on the Kubernetes harness). */ -}}
   (include "spark-k8s.driverSecurityConf" (dict "root" . "job" $job) | fromJson) -}}
 {{- $derived := include "spark-k8s.derivedKeys" . | fromJsonArray -}}
 {{- $user := dict -}}
-{{- /* On the standalone backend the executors, and a batch driver (jobSubmissionConf), get the user's JVM options
-after the chart's. */ -}}
+{{- /* The JVM keys the chart sets hold the user's value already, after the chart's. */ -}}
 {{- $userConf := $v.conf -}}
-{{- if and $job (eq $backend "standalone") }}{{ $userConf = omit $userConf "spark.driver.extraJavaOptions" }}{{ end -}}
-{{- if eq $backend "standalone" }}{{ $userConf = omit $userConf "spark.executor.extraJavaOptions" }}{{ end -}}
+{{- range $k, $val := include "spark-k8s.jvmConf" (dict "root" . "job" $job) | fromJson -}}
+{{- $_ := set $c $k $val -}}
+{{- $userConf = omit $userConf $k -}}
+{{- end -}}
 {{- range $k, $val := $userConf -}}
 {{- if or (has $k $derived) (hasKey $c $k) -}}
 {{- fail (printf "spark.conf.%s: the chart derives this key from its own values; set the chart value instead (see values.yaml)" $k) -}}

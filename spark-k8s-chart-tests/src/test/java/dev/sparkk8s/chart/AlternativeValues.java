@@ -25,6 +25,7 @@ final class AlternativeValues {
       Map.entry("spark.image.repository", "registry.example.com/spark"),
       Map.entry("spark.image.tag", "4.1.0"),
       Map.entry("spark.image.pullPolicy", "Always"),
+      Map.entry("spark.image.classDataArchive", "/opt/spark/cds/spark.jsa"),
       Map.entry("spark.imagePullSecrets", List.of("regcred")),
       Map.entry("spark.conf", Map.of("spark.sql.ansi.enabled", "true")),
       Map.entry("spark.connect.mode.k8s.backend", "standalone"),

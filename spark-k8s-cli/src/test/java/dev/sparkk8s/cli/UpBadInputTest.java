@@ -32,6 +32,17 @@ class UpBadInputTest {
   }
 
   @Test
+  void anImagesClassDataArchive(@TempDir Path runDir) {
+    Cli.Result r = Cli.run("up", "--local", "--set", "spark.image.classDataArchive=/opt/spark/cds/spark.jsa",
+        "--run-dir", runDir.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("spark-k8s: spark.image.classDataArchive: up --local runs the local Spark home, "
+        + "which has its own class-data archive (made by the first up); leave it empty here "
+        + "(--set spark.image.classDataArchive=)\n");
+    assertThat(runDir.resolve("state.json")).doesNotExist();
+  }
+
+  @Test
   void notEnoughMemoryForTheWorkers(@TempDir Path runDir) {
     Cli.Result r = Cli.run("up", "--local", "--workers", "200", "--run-dir", runDir.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);

@@ -174,7 +174,7 @@ public final class ClassDataArchive {
     }
     try {
       Path partial = work.resolve("archive.jsa");
-      ClassDataTraining.run(home, work, partial);
+      ClassDataTraining.run(home, work, List.of("-XX:ArchiveClassesAtExit=" + partial));
       if (!Files.isRegularFile(partial)) {
         throw new LocalRuntimeException("the training's JVM wrote no archive; the last lines of its log:\n"
             + LogTail.of(work.resolve("training.log"), 10));

@@ -18,7 +18,7 @@ import org.apache.spark.sql.connect.SparkSession;
  * The workload a class-data archive is dumped from: a Spark Connect server in {@code local[2]} mode that answers
  * the kinds of query the platform runs ({@link WorkloadMix#TRAINING}) through the Connect client, as users' queries
  * reach it, and whose UI's REST API (what the Connect pod's readiness probe reads) answers once. Its JVM is then
- * stopped as a kubelet stops a pod, and writes the archive on its way out. In {@code local[2]} the driver runs the
+ * stopped as a kubelet stops a pod, and writes the archive (or the list of the classes it loaded) on its way out. In {@code local[2]} the driver runs the
  * tasks too, so the archive holds what a Connect server, an executor and (for their RPC and web parts) the daemons
  * load.
  */
@@ -31,8 +31,11 @@ final class ClassDataTraining {
   private ClassDataTraining() {
   }
 
-  /** Runs the training in {@code work}; the JVM dumps the archive to {@code archive} when it exits. */
-  static void run(SparkHome home, Path work, Path archive) {
+  /**
+   * Runs the training in {@code work}; the server's JVM gets these options first (what it dumps, and where, as it
+   * exits).
+   */
+  static void run(SparkHome home, Path work, List<String> dumpOptions) {
     LocalPorts ports = LocalPorts.ephemeral();
     int grpcPort = ports.any();
     int uiPort = ports.any();
@@ -44,7 +47,7 @@ final class ClassDataTraining {
         "--class", CONNECT_SERVER, "spark-internal");
     Map<String, String> env = home.env();
     List<String> command = new ArrayList<>(SparkClassCommand.of(home, submit, env));
-    command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+    command.addAll(1, dumpOptions);
     Path log = work.resolve("training.log");
     ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
         .redirectOutput(Redirect.to(log.toFile()));

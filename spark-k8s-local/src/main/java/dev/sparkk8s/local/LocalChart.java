@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Renders the chart as the local platform runs it: the user's values (on the development preset unless another
@@ -47,6 +48,7 @@ public final class LocalChart {
     runValues.forEach(request::set);
     RenderedRelease release = renderer.render(request.build());
     requireStandaloneCluster(release);
+    refuseImageClassDataArchive(release);
     return release;
   }
 
@@ -82,6 +84,21 @@ public final class LocalChart {
       throw new LocalInputException(chartDir + " has no " + file + ", the values up --local runs the chart with");
     }
     return path;
+  }
+
+  /**
+   * An image's class-data archive (spark.image.classDataArchive, which gives the daemons its options) is not in the
+   * local Spark home that stands for the image; the local runtime makes and maps the home's own.
+   */
+  private static void refuseImageClassDataArchive(RenderedRelease release) {
+    boolean imageArchive = ChartContainer.of(release).stream()
+        .flatMap(c -> c.container().getEnv() == null ? Stream.empty() : c.container().getEnv().stream())
+        .anyMatch(e -> "SPARK_DAEMON_JAVA_OPTS".equals(e.getName()) && e.getValue() != null
+            && e.getValue().contains("-XX:SharedArchiveFile="));
+    if (imageArchive) {
+      throw new LocalInputException("spark.image.classDataArchive: up --local runs the local Spark home, which has "
+          + "its own class-data archive (made by the first up); leave it empty here (--set spark.image.classDataArchive=)");
+    }
   }
 
   /** The local runtime runs a Connect server on the release's own Standalone master and workers, nothing else. */
