@@ -50,7 +50,12 @@ final class ResultTable {
     System.out.println(md);
     try {
       Files.createDirectories(resultsDir);
-      Path file = resultsDir.resolve(name + "-" + LocalDate.now() + ".md");
+      // A second run of the same day gets its own file: results the README cites are never replaced.
+      String stem = name + "-" + LocalDate.now();
+      Path file = resultsDir.resolve(stem + ".md");
+      for (int run = 2; Files.exists(file); run++) {
+        file = resultsDir.resolve(stem + "-run" + run + ".md");
+      }
       Files.writeString(file, md);
       Log.say("written: " + file);
       return file;

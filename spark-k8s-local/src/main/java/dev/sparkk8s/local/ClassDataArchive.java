@@ -100,8 +100,8 @@ public final class ClassDataArchive {
   /**
    * The options for this java command: none when its class path starts with a directory that
    * holds files (a process's own configuration directory, which Spark's launcher puts first). The
-   * archive records the class path it was made with, empty directories left out, and a JDK 17 JVM
-   * whose class path does not start the same way cannot use it.
+   * archive records the class path it was made with, and a JDK 17 JVM whose class path does not
+   * start the same way cannot use it (a missing entry is left out, a directory must be empty).
    */
   List<String> jvmOptionsFor(List<String> javaCommand) {
     int option = Math.max(javaCommand.indexOf("-cp"), javaCommand.indexOf("-classpath"));

@@ -18,9 +18,9 @@ import org.apache.spark.sql.connect.SparkSession;
  * The workload a class-data archive is dumped from: a Spark Connect server in {@code local[2]} mode that answers
  * the kinds of query the platform runs ({@link WorkloadMix#TRAINING}) through the Connect client, as users' queries
  * reach it, and whose UI's REST API (what the Connect pod's readiness probe reads) answers once. Its JVM is then
- * stopped as a kubelet stops a pod, and writes the archive (or the list of the classes it loaded) on its way out. In {@code local[2]} the driver runs the
- * tasks too, so the archive holds what a Connect server, an executor and (for their RPC and web parts) the daemons
- * load.
+ * stopped as a kubelet stops a pod, and writes the archive (or the list of the classes it loaded) on its way out.
+ * In {@code local[2]} the driver runs the tasks too, so the archive holds what a Connect server, an executor and
+ * (for their RPC and web parts) the daemons load.
  */
 final class ClassDataTraining {
 
@@ -40,7 +40,8 @@ final class ClassDataTraining {
     int grpcPort = ports.any();
     int uiPort = ports.any();
     List<String> submit = List.of("org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
-        "--conf", "spark.driver.host=" + LocalAddresses.LOOPBACK, "--conf", "spark.driver.bindAddress=" + LocalAddresses.LOOPBACK,
+        "--conf", "spark.driver.host=" + LocalAddresses.LOOPBACK,
+        "--conf", "spark.driver.bindAddress=" + LocalAddresses.LOOPBACK,
         "--conf", "spark.ui.port=" + uiPort,
         "--conf", "spark.connect.grpc.binding.address=" + LocalAddresses.LOOPBACK,
         "--conf", "spark.connect.grpc.binding.port=" + grpcPort,
