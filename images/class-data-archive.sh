@@ -8,7 +8,9 @@
 #
 # CLASS_LIST: images/spark-<line>.classlist, the classes a Connect server loads while it answers the
 # kinds of query the platform runs (ImageClassDataArchiveTest writes them). Plain class names, which
-# every JDK from 11 reads; a class this JDK or these jars do not have is left out.
+# every JDK from 11 reads (no comments in it); a class this JDK or these jars do not have is left
+# out. Every line is a class name: org/glassfish/jaxb/core/v2/TODO is JAXB's own marker class, which
+# Jersey loads, not a work item.
 set -eu
 home=$1
 list=$2
