@@ -9,14 +9,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A pod's port on a local port of 127.0.0.1, as {@code kubectl port-forward} gives it: each accepted connection gets
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class PodPortForwarder implements AutoCloseable {
 
   private static final String PROTOCOL = "v4.channel.k8s.io";
+  private static final Duration ACCEPT_LOOP_EXIT = Duration.ofSeconds(10);
 
   private final HttpClient http;
   private final URI uri;
@@ -38,6 +43,7 @@ public final class PodPortForwarder implements AutoCloseable {
   private final ExecutorService threads;
   private final Set<ForwardedConnection> connections = ConcurrentHashMap.newKeySet();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private Future<?> acceptLoop;
 
   private PodPortForwarder(KubernetesClient client, String namespace, String pod, int port, ServerSocket listener) {
     this.http = client.getHttpClient();
@@ -54,7 +60,7 @@ public final class PodPortForwarder implements AutoCloseable {
       throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     PodPortForwarder forwarder = new PodPortForwarder(client, namespace, pod, port, listener);
-    forwarder.threads.execute(forwarder::accept);
+    forwarder.acceptLoop = forwarder.threads.submit(forwarder::accept);
     return forwarder;
   }
 
@@ -68,7 +74,11 @@ public final class PodPortForwarder implements AutoCloseable {
     return List.copyOf(errors);
   }
 
-  /** Stops listening and closes every connection (each WebSocket, so the pod's side, and each local connection). */
+  /**
+   * Stops listening and closes every connection (each WebSocket, so the pod's side, and each local connection). The
+   * local port is released when this returns: closing a listener that a thread is accepting on only signals that
+   * thread, and the port listens until its accept returns, so this waits for it.
+   */
   @Override
   public void close() {
     try {
@@ -76,8 +86,19 @@ public final class PodPortForwarder implements AutoCloseable {
     } catch (IOException e) {
       // Closed either way.
     }
+    awaitAcceptLoop();
     connections.forEach(ForwardedConnection::close);
     threads.shutdownNow();
+  }
+
+  private void awaitAcceptLoop() {
+    try {
+      acceptLoop.get(ACCEPT_LOOP_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The loop ends on the closed listener; nothing else can end it.
+    }
   }
 
   private void accept() {
