@@ -22,7 +22,7 @@ final class CompareBackendsBench {
 
   static final int FULL_LOAD = 4;
   private static final Duration WARM_UP = Duration.ofSeconds(20);
-  private static final Duration STEP = Duration.ofSeconds(30);
+  private static final SteadyWindow STEP = new SteadyWindow(Duration.ofSeconds(30), Duration.ofSeconds(30));
   private static final List<String> SAME_SHAPE = List.of("spark.executor.instances=1", "spark.executor.cores=2",
       "spark.executor.memory=1g", "spark.driver.memory=1g", "spark.executor.shufflePartitionsPerCore=2");
   private static final List<String> NO_EVENT_LOG = List.of("spark.eventLog.enabled=false",
@@ -36,11 +36,11 @@ final class CompareBackendsBench {
   record Measured(Deployment deployment, int rep, Map<Integer, LoadResult> steps) {
 
     double qps(int sessions) {
-      return steps.get(sessions).throughputQps();
+      return STEP.qps(steps.get(sessions));
     }
 
     double peak() {
-      return steps.values().stream().mapToDouble(LoadResult::throughputQps).max().orElse(0);
+      return steps.values().stream().mapToDouble(STEP::qps).max().orElse(0);
     }
 
     long failed() {
@@ -101,9 +101,12 @@ final class CompareBackendsBench {
     }
     table.note("q/s: mean of " + options.reps() + " repetition(s) (min-max), each a fresh deployment, the order of the "
         + "deployments alternating. Per deployment: " + WARM_UP.toSeconds() + " s untimed at " + FULL_LOAD
-        + " sessions (tables generated, JVMs warmed), then " + STEP.toSeconds() + " s at each of " + options.sessions()
-        + " sessions; the mixed scenario at --scale " + LoadStep.SCALE + ", every answer checked. Peak: the best step "
-        + "of the same deployment.");
+        + " sessions (tables generated, JVMs warmed), then " + STEP.total().toSeconds() + " s at each of "
+        + options.sessions() + " sessions, new sessions at each step; the mixed scenario at --scale " + LoadStep.SCALE
+        + ", every answer checked. A step's q/s: the queries that ended in its last " + STEP.window().toSeconds()
+        + " s (its first " + STEP.settle().toSeconds() + " s let the new sessions compile their code and fill the "
+        + "executor's queue); the notes give each step's q/s over the whole run too. Peak: the best step of the same "
+        + "deployment.");
     table.note("Same shape on both backends: " + String.join(" ", SAME_SHAPE) + ". standalone: up --local with "
         + String.join(" ", NO_EVENT_LOG) + " (the chart's defaults, as the kubernetes run); kubernetes: the harness "
         + "(fabric8 mock API, executor pods run by the local kubelet, Spark's own Kubernetes scheduler); standalone + "
@@ -124,8 +127,8 @@ final class CompareBackendsBench {
       LoadStep.mixed(platform.connectUrl(), FULL_LOAD, WARM_UP, data);
       Map<Integer, LoadResult> steps = new LinkedHashMap<>();
       for (int sessions : options.sessions()) {
-        Log.say("  " + sessions + " sessions for " + STEP.toSeconds() + " s");
-        steps.put(sessions, LoadStep.mixed(platform.connectUrl(), sessions, STEP, data));
+        Log.say("  " + sessions + " sessions for " + STEP.total().toSeconds() + " s");
+        steps.put(sessions, LoadStep.mixed(platform.connectUrl(), sessions, STEP.total(), data));
       }
       return new Measured(d, rep, steps);
     }
@@ -134,8 +137,9 @@ final class CompareBackendsBench {
   private static String detail(String line, Measured m) {
     StringBuilder out = new StringBuilder("Spark " + line + ", " + m.deployment().name() + ", repetition "
         + (m.rep() + 1) + ":");
-    m.steps().forEach((sessions, r) -> out.append(String.format(Locale.ROOT, " %d sessions %.2f q/s p95 %d ms%s;",
-        sessions, r.throughputQps(), r.overall().p95(), r.overall().failed() == 0 ? "" : " " + r.overall().failed() + " failed")));
+    m.steps().forEach((sessions, r) -> out.append(String.format(Locale.ROOT,
+        " %d sessions %.2f q/s (whole run %.2f) p95 %d ms%s;", sessions, STEP.qps(r), r.throughputQps(),
+        r.overall().p95(), r.overall().failed() == 0 ? "" : " " + r.overall().failed() + " failed")));
     return out.substring(0, out.length() - 1);
   }
 

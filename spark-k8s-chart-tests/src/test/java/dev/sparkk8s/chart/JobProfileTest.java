@@ -49,7 +49,7 @@ class JobProfileTest {
   /** Keys only the Connect server has: its name, its gRPC service, its fixed driver ports, its own mode and jars. */
   private static final List<String> CONNECT_ONLY = List.of("spark.app.name", "spark.connect.", "spark.driver.port",
       "spark.driver.blockManager.port", "spark.submit.deployMode", "spark.jars.", "spark.kubernetes.driver.",
-      "spark.kubernetes.authenticate.driver.");
+      "spark.kubernetes.authenticate.driver.", "spark.sql.codegen.cache.");
 
   @TempDir
   static Path dir;
@@ -66,7 +66,8 @@ class JobProfileTest {
         .containsEntry("spark.eventLog.dir", "s3a://spark-logs/events")
         .containsEntry("spark.metrics.namespace", "spark")
         .containsEntry("spark.decommission.enabled", "true")
-        .doesNotContainKeys("spark.app.name", "spark.connect.grpc.binding.port", "spark.driver.port");
+        .doesNotContainKeys("spark.app.name", "spark.connect.grpc.binding.port", "spark.driver.port",
+            "spark.sql.codegen.cache.maxEntries");
     if (!release.operator()) {
       assertThat(job).containsEntry("spark.submit.deployMode", "cluster");
     }

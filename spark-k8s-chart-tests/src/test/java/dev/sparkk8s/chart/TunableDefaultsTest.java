@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class TunableDefaultsTest {
 
   private static final String PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String CODEGEN_CACHE = "spark.sql.codegen.cache.maxEntries";
 
   private static Map<String, String> conf(String... sets) {
     return new ReleaseView(ChartFixture.render(sets)).connectConf();
@@ -20,6 +21,12 @@ class TunableDefaultsTest {
     assertThat(conf).containsEntry("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
         .containsEntry("spark.locality.wait", "0s")
         .doesNotContainKey(PARTITIONS);
+  }
+
+  @Test
+  void theConnectServerCachesTheGeneratedCodeOfManySessions() {
+    assertThat(conf()).containsEntry(CODEGEN_CACHE, "1000");
+    assertThat(conf("spark.conf.spark\\.sql\\.codegen\\.cache\\.maxEntries=300")).containsEntry(CODEGEN_CACHE, "300");
   }
 
   @Test
