@@ -1,10 +1,8 @@
 package dev.sparkk8s.cli;
 
 import dev.sparkk8s.common.ExitCode;
-import dev.sparkk8s.local.LocalConnectAuth;
 import dev.sparkk8s.local.LocalOptions;
 import dev.sparkk8s.local.LocalPlatform;
-import dev.sparkk8s.local.LocalPrometheus;
 import dev.sparkk8s.local.LocalState;
 import dev.sparkk8s.local.SparkHome;
 import java.io.PrintWriter;
@@ -139,23 +137,7 @@ public class UpCommand implements Callable<Integer> {
         chart.chart, monitoring, new LocalOptions.ConnectAuth(auth, tlsCertificate, tlsKey));
     SparkHome home = sparkHome == null ? SparkHome.built(spark.version) : new SparkHome(spark.version, sparkHome);
     LocalState state = new LocalPlatform(terminal.progress()).up(options, home);
-    out.println();
-    out.println("Spark " + state.sparkVersion() + " is up.");
-    if (state.connectUrl().contains(";use_ssl=true")) {
-      // One line each, as clients and scripts take them; printing the token is fine for a run on this machine.
-      out.println("Connect: " + state.connectUrl());
-      LocalConnectAuth.caCertificate(state.runDir()).ifPresent(ca -> out.println("CA certificate: " + ca));
-    } else {
-      out.println("  Spark Connect:  " + state.connectUrl());
-    }
-    out.println("  Master:         " + state.masterUrl() + "  (UI " + state.masterWebUrl() + ")");
-    out.println("  History Server: " + state.historyUrl());
-    if (state.s3Url() != null) {
-      out.println("  S3:             " + state.s3Url() + "  (keys in the run directory's s3/s3proxy.properties)");
-    }
-    LocalPrometheus.url(state).ifPresent(url -> out.println("  Prometheus: " + url));
-    out.println("  Run directory:  " + state.runDir() + "  (logs in instances/)");
-    out.println("Stop it with: spark-k8s down --local" + runDirOption());
+    LocalUpSummary.print(out, state, "spark-k8s down --local" + runDirOption());
     return ExitCode.OK.status();
   }
 
