@@ -6,8 +6,10 @@ import dev.sparkk8s.cluster.doctor.diagnosis.Diagnosis;
 import dev.sparkk8s.cluster.doctor.diagnosis.EventLogDirNotCreated;
 import dev.sparkk8s.cluster.doctor.diagnosis.HistoryWithoutEventLogs;
 import dev.sparkk8s.cluster.doctor.diagnosis.ImagePullFailure;
+import dev.sparkk8s.cluster.doctor.diagnosis.NoConnectServerPod;
 import dev.sparkk8s.cluster.doctor.diagnosis.NoExecutorsRegistered;
 import dev.sparkk8s.cluster.doctor.diagnosis.OutOfMemoryKilled;
+import dev.sparkk8s.cluster.doctor.diagnosis.PodNotCreated;
 import dev.sparkk8s.cluster.doctor.diagnosis.PodSecurityRejection;
 import dev.sparkk8s.cluster.doctor.diagnosis.Unschedulable;
 import dev.sparkk8s.cluster.doctor.diagnosis.WorkerCannotReachMaster;
@@ -34,7 +36,8 @@ public final class Doctor {
   public static Doctor standard() {
     return new Doctor(List.of(new EventLogDirNotCreated(), new OutOfMemoryKilled(), new ImagePullFailure(),
         new ApiForbidden(), new PodSecurityRejection(), new WorkerCannotReachMaster(), new Unschedulable(),
-        new CrashLoop(), new NoExecutorsRegistered(), new HistoryWithoutEventLogs()));
+        new CrashLoop(), new NoExecutorsRegistered(), new HistoryWithoutEventLogs(), new PodNotCreated(),
+        new NoConnectServerPod()));
   }
 
   public List<DoctorFinding> examine(ClusterSnapshot snapshot) {

@@ -189,10 +189,11 @@ public final class ReleaseOnMockApi implements AutoCloseable {
     }
     logs.forEach((ref, log) -> expectLog(ref, log, false));
     previousLogs.forEach((ref, log) -> expectLog(ref, log, true));
-    Pod connect = pod(Component.CONNECT);
-    int ui = SparkUis.port(connect, ContainerNames.CONNECT, PortNames.UI).orElseThrow();
-    expectProxy(connect, ui, "/api/v1/applications", "[{\"id\":\"" + APP_ID + "\"}]");
-    expectProxy(connect, ui, "/api/v1/applications/" + APP_ID + "/executors", connectExecutors);
+    pods.stream().filter(Component.CONNECT::labels).findFirst().ifPresent(connect -> {
+      int ui = SparkUis.port(connect, ContainerNames.CONNECT, PortNames.UI).orElseThrow();
+      expectProxy(connect, ui, "/api/v1/applications", "[{\"id\":\"" + APP_ID + "\"}]");
+      expectProxy(connect, ui, "/api/v1/applications/" + APP_ID + "/executors", connectExecutors);
+    });
     pods.stream().filter(Component.HISTORY::labels).findFirst().ifPresent(history -> expectProxy(history,
         SparkUis.port(history, ContainerNames.HISTORY, PortNames.HTTP).orElseThrow(), "/api/v1/applications?limit=1",
         historyApplications));
