@@ -20,8 +20,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,30 +53,30 @@ class StandaloneSubmissionIT {
 
   /** The shared secret of the spark.authenticate case, as the Secret would hold it. */
   private static final String AUTH_SECRET = "not-so-secret";
+  private static final Pattern MASTER_STARTED = Pattern.compile("Starting Spark master at spark://[^:\\s]+:(\\d+)");
+  private static final Pattern MASTER_UI_BOUND = Pattern.compile("Bound MasterWebUI to \\S+, and started at https?://[^:\\s]+:(\\d+)");
 
   @ParameterizedTest(name = "Spark {0}, spark.authenticate {1}")
   @CsvSource({"3.5, false", "4.1, true"})
   void submitShEndsAsTheDriverDoesAndSigtermKillsTheDriver(String line, boolean authenticate) throws Exception {
     SparkHome home = SparkHome.built(line);
     Path jar = KnownAnswerJar.build(home, dir.resolve("app"));
-    int masterPort = freePort();
-    int masterUiPort = freePort();
-    String masterUrl = "spark://127.0.0.1:" + masterPort;
     ConfigMap profile = profile(line, authenticate);
-    Path profileDir = writeProfile(profile, masterUrl);
     Map<String, String> podEnv = submitterEnv(profile, authenticate);
     Map<String, String> daemonEnv = authenticate
         ? Map.of("SPARK_DAEMON_JAVA_OPTS", "-Dspark.authenticate=true", "_SPARK_AUTH_SECRET", AUTH_SECRET) : Map.of();
     Path workDir = Files.createDirectories(dir.resolve("worker"));
     List<Process> daemons = new ArrayList<>();
     try {
+      // Ports the daemons pick and log: a port chosen here could be taken by another test before a daemon binds it.
       daemons.add(daemon(home, daemonEnv, "master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-          "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUiPort))));
+          "--port", "0", "--webui-port", "0")));
+      String masterUrl = "spark://127.0.0.1:" + loggedPort("master", MASTER_STARTED);
+      String masterUi = "http://127.0.0.1:" + loggedPort("master", MASTER_UI_BOUND);
+      Path profileDir = writeProfile(profile, masterUrl);
       daemons.add(daemon(home, daemonEnv, "worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-          "--cores", "3", "--memory", "3g", "--work-dir", workDir.toString(), "--webui-port",
-          String.valueOf(freePort()), masterUrl)));
-      String masterUi = "http://127.0.0.1:" + masterUiPort;
-      Waits.until("the worker registered with the master", () -> {
+          "--cores", "3", "--memory", "3g", "--work-dir", workDir.toString(), "--webui-port", "0", masterUrl)));
+      untilOrShowLogs("the worker registered with the master", () -> {
         JsonNode json = masterJson(masterUi);
         return json != null && json.path("aliveworkers").asInt() == 1;
       });
@@ -209,9 +210,40 @@ class StandaloneSubmissionIT {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** The port in the first line of the daemon's log that matches (group 1), once it is there. */
+  private int loggedPort(String daemon, Pattern line) {
+    int[] port = {0};
+    untilOrShowLogs(daemon + " logging " + line.pattern(), () -> {
+      Matcher m = line.matcher(log(daemon));
+      if (m.find()) {
+        port[0] = Integer.parseInt(m.group(1));
+      }
+      return port[0] > 0;
+    });
+    return port[0];
+  }
+
+  /** {@link Waits#until}, failing with the last lines of the daemons' logs. */
+  private void untilOrShowLogs(String what, BooleanSupplier condition) {
+    try {
+      Waits.until(what, condition);
+    } catch (AssertionError e) {
+      StringBuilder message = new StringBuilder(e.getMessage());
+      for (String daemon : List.of("master", "worker")) {
+        List<String> lines = log(daemon).lines().toList();
+        message.append("\n--- ").append(daemon).append(".log, last lines:\n")
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+      }
+      throw new AssertionError(message.toString(), e);
+    }
+  }
+
+  private String log(String daemon) {
+    try {
+      Path log = dir.resolve(daemon + ".log");
+      return Files.isRegularFile(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 }
