@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkk8s.jobs.local.MasterDrivers;
 import dev.sparkk8s.jobs.local.StandaloneDriver;
 import dev.sparkk8s.local.ImageSparkHome;
+import dev.sparkk8s.local.LogTail;
 import dev.sparkk8s.local.ProcessStopper;
 import dev.sparkk8s.local.SparkClassCommand;
 import dev.sparkk8s.local.SparkHome;
@@ -230,9 +231,8 @@ class StandaloneSubmissionIT {
     } catch (AssertionError e) {
       StringBuilder message = new StringBuilder(e.getMessage());
       for (String daemon : List.of("master", "worker")) {
-        List<String> lines = log(daemon).lines().toList();
         message.append("\n--- ").append(daemon).append(".log, last lines:\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+            .append(LogTail.of(dir.resolve(daemon + ".log"), 30));
       }
       throw new AssertionError(message.toString(), e);
     }
